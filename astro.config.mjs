@@ -1,0 +1,58 @@
+// @ts-check
+import { unified } from '@astrojs/markdown-remark';
+import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+import rehypeKatex from 'rehype-katex';
+import remarkMath from 'remark-math';
+import rehypeBaseLinks from './src/build/rehype-base-links.ts';
+import rehypeMathErrors from './src/build/rehype-math-errors.ts';
+import { basePath } from './src/build/base-path.ts';
+import { publishedChapters } from './src/build/published-chapters.ts';
+
+// BASE_PATH lets an instructor host the built site under a sub-path, e.g. BASE_PATH=/ml101/.
+const base = basePath(process.env.BASE_PATH);
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
+  base,
+  trailingSlash: 'always',
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [rehypeKatex, rehypeMathErrors, [rehypeBaseLinks, { base }]],
+    }),
+  },
+  integrations: [
+    starlight({
+      title: 'Backprop Live',
+      description:
+        'An interactive textbook on how neural networks learn: every number on every page is computed, and you can change it.',
+      defaultLocale: 'root',
+      locales: {
+        root: { label: 'English', lang: 'en' },
+        'zh-cn': { label: '简体中文', lang: 'zh-CN' },
+      },
+      markdown: { processedDirs: ['./content/docs'] },
+      customCss: ['katex/dist/katex.min.css', './src/styles/course.css'],
+      components: { Search: './src/components/overrides/Search.astro' },
+      lastUpdated: false,
+      pagination: true,
+      sidebar: [
+        {
+          label: 'Start here',
+          translations: { 'zh-CN': '从这里开始' },
+          items: ['index', 'notation'],
+        },
+        {
+          label: 'Chapters',
+          translations: { 'zh-CN': '章节' },
+          // Course order comes from src/course/outline.ts; a chapter appears once its file exists.
+          items: publishedChapters('./content/docs/chapters').map((chapter) => ({
+            slug: `chapters/${chapter.slug}`,
+            translations: { 'zh-CN': chapter.titleZh },
+          })),
+        },
+      ],
+    }),
+  ],
+});

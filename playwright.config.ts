@@ -1,0 +1,42 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// The port differs from `npm start`'s 4321 so that tests can run while the site is being served.
+const port = 4399;
+const chromium = process.env['CHROMIUM_PATH'];
+if (!chromium) {
+  throw new Error('Run the browser tests with `npm run test:e2e`, which finds a Chromium first.');
+}
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: true,
+  retries: 0,
+  reporter: process.env['CI'] ? 'line' : 'list',
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: 'off',
+    launchOptions: {
+      executablePath: chromium,
+      // Chromium as root, headless, on a machine with no network but loopback.
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: {
+    // Through process.execPath (Node 24): astro's own shebang would find the system's Node.
+    command: `"${process.execPath}" node_modules/astro/bin/astro.mjs preview --host 127.0.0.1 --port ${port}`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});

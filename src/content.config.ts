@@ -1,0 +1,20 @@
+import { i18nLoader } from '@astrojs/starlight/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+
+// Chapters live in the top-level content/ folder, not src/content/, so the glob loader replaces
+// Starlight's docsLoader() (which hard-codes src/content/docs). `processedDirs` in
+// astro.config.mjs must name the same folder, or asides and heading anchors do not render.
+export const collections = {
+  docs: defineCollection({
+    loader: glob({ base: './content/docs', pattern: '**/[^_]*.{md,mdx}' }),
+    schema: docsSchema(),
+  }),
+  // Overrides of Starlight's interface strings, one JSON file per locale, in src/content/i18n/
+  // (Starlight keys them by their path relative to that folder).
+  i18n: defineCollection({
+    loader: i18nLoader(),
+    schema: i18nSchema(),
+  }),
+};

@@ -1,0 +1,23 @@
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+const dist = join(import.meta.dirname, '..', '..', 'dist');
+
+/** Every HTML page of the production build, as a URL path (`/`, `/notation/`, `/404.html`). */
+export function builtPages(): string[] {
+  const pages: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== '_astro' && entry.name !== 'pagefind') walk(path);
+      } else if (entry.name.endsWith('.html')) {
+        const url = '/' + relative(dist, path).split(sep).join('/');
+        pages.push(url.replace(/index\.html$/, ''));
+      }
+    }
+  };
+  walk(dist);
+  if (pages.length === 0) throw new Error(`No pages in ${dist}: run \`npm run build\` first.`);
+  return pages.sort();
+}
