@@ -36,6 +36,8 @@ describe('rehypeMathErrors()', () => {
   });
 
   it('fails on an unknown command in display math too', async () => {
-    await expect(render('$$\n\\sigmoid(x)\n$$')).rejects.toThrow(/Undefined control sequence: \\sigmoid/);
+    await expect(render('$$\n\\sigmoid(x)\n$$')).rejects.toThrow(
+      /Undefined control sequence: \\sigmoid/,
+    );
   });
 });

@@ -14,7 +14,8 @@ export default function rehypeMathErrors() {
     if (problems.length === 0) return;
     const lines = problems.map((message) => {
       const ancestors = message.ancestors ?? [];
-      const line = message.line ?? ancestors.findLast((node) => node.position)?.position?.start.line;
+      const line =
+        message.line ?? ancestors.findLast((node) => node.position)?.position?.start.line;
       const where = line === undefined ? '' : `:${line}`;
       const element = ancestors.at(-1);
       const tex = element ? textOf(element) : '(unknown source)';
