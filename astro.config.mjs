@@ -6,11 +6,13 @@ import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import rehypeBaseLinks from './src/build/rehype-base-links.ts';
 import rehypeMathErrors from './src/build/rehype-math-errors.ts';
+import { rehypeLiveMath, remarkLiveMath } from './src/build/live-math.ts';
 import { basePath } from './src/build/base-path.ts';
 import { publishedChapters } from './src/build/published-chapters.ts';
 
 // BASE_PATH lets an instructor host the built site under a sub-path, e.g. BASE_PATH=/ml101/.
 const base = basePath(process.env.BASE_PATH);
+const chapters = publishedChapters('./content/docs/chapters');
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
@@ -18,8 +20,8 @@ export default defineConfig({
   trailingSlash: 'always',
   markdown: {
     processor: unified({
-      remarkPlugins: [remarkMath],
-      rehypePlugins: [rehypeKatex, rehypeMathErrors, [rehypeBaseLinks, { base }]],
+      remarkPlugins: [remarkMath, remarkLiveMath],
+      rehypePlugins: [rehypeKatex, rehypeMathErrors, rehypeLiveMath, [rehypeBaseLinks, { base }]],
     }),
   },
   integrations: [
@@ -33,25 +35,32 @@ export default defineConfig({
         'zh-cn': { label: '简体中文', lang: 'zh-CN' },
       },
       markdown: { processedDirs: ['./content/docs'] },
-      customCss: ['katex/dist/katex.min.css', './src/styles/course.css'],
-      components: { Search: './src/components/overrides/Search.astro' },
+      customCss: ['katex/dist/katex.min.css', './src/styles/course.css', './src/styles/live.css'],
+      components: {
+        Head: './src/components/overrides/Head.astro',
+        Search: './src/components/overrides/Search.astro',
+      },
       lastUpdated: false,
       pagination: true,
       sidebar: [
         {
           label: 'Start here',
           translations: { 'zh-CN': '从这里开始' },
-          items: ['index', 'notation'],
+          items: ['index', 'how-to-read', 'notation'],
         },
-        {
-          label: 'Chapters',
-          translations: { 'zh-CN': '章节' },
-          // Course order comes from src/course/outline.ts; a chapter appears once its file exists.
-          items: publishedChapters('./content/docs/chapters').map((chapter) => ({
-            slug: `chapters/${chapter.slug}`,
-            translations: { 'zh-CN': chapter.titleZh },
-          })),
-        },
+        // Course order comes from src/course/outline.ts; a chapter appears once its file exists.
+        ...(chapters.length === 0
+          ? []
+          : [
+              {
+                label: 'Chapters',
+                translations: { 'zh-CN': '章节' },
+                items: chapters.map((chapter) => ({
+                  slug: `chapters/${chapter.slug}`,
+                  translations: { 'zh-CN': chapter.titleZh },
+                })),
+              },
+            ]),
       ],
     }),
   ],
