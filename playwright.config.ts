@@ -34,7 +34,9 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     // Through process.execPath (Node 24): astro's own shebang would find the system's Node.
-    command: `"${process.execPath}" node_modules/astro/bin/astro.mjs preview --host 127.0.0.1 --port ${port}`,
+    // --ignore-lock: run beside a reader's `npm start` (Astro allows one tracked preview per
+    // project) and never move into the background, which Astro does when it detects an agent.
+    command: `"${process.execPath}" node_modules/astro/bin/astro.mjs preview --ignore-lock --host 127.0.0.1 --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

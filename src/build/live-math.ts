@@ -1,0 +1,116 @@
+/**
+ * Live values inside typeset math: `$E = \live{mazur.E}$` or `\live[2]{mazur.w5}` (digits in
+ * brackets, default 4).
+ *
+ * KaTeX runs at build time and the browser never loads it, so a live value cannot be re-typeset.
+ * Instead, `remarkLiveMath` swaps each `\live` for a placeholder that KaTeX sets as a single
+ * text run, and `rehypeLiveMath` (after rehype-katex) puts the number the engine computes for
+ * the model's defaults in its place: in the visible HTML, in the MathML that screen readers
+ * read, and in the TeX annotation that copy-paste uses. The HTML span and the MathML <mn> carry
+ * `data-value`, so the browser only replaces their text when the value changes.
+ */
+import type { Element, Root as HastRoot, Text } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { formatFull, formatNumber } from '../live/format.ts';
+import { resolveDigits, resolveValue } from '../live/authoring.ts';
+
+interface LiveSlot {
+  ref: string;
+  digits: number;
+  value: number;
+  text: string;
+}
+
+const MACRO = /\\live(?:\[([^\]]*)\])?\{([^}]*)\}/g;
+const placeholder = (index: number): string => `LIVEq${index}q`;
+
+function slotsOf(file: VFile): LiveSlot[] {
+  const data = file.data as { liveMath?: LiveSlot[] };
+  return (data.liveMath ??= []);
+}
+
+export function remarkLiveMath() {
+  return (tree: MdastRoot, file: VFile): void => {
+    const slots = slotsOf(file);
+    visit(tree, (node) => {
+      if (node.type !== 'math' && node.type !== 'inlineMath') return;
+      const line = node.position?.start.line;
+      const before = node.value;
+      node.value = before.replace(MACRO, (_match, digitsText: string | undefined, ref: string) => {
+        const where = `${file.path}${line === undefined ? '' : `:${line}`}: \\live{${ref}}`;
+        const { value } = resolveValue(ref, where);
+        const digits = resolveDigits(
+          digitsText === undefined
+            ? undefined
+            : /^\d+$/.test(digitsText)
+              ? Number(digitsText)
+              : digitsText,
+          `${where} [digits]`,
+          4,
+        );
+        const text = formatNumber(value, { digits, mathMinus: true });
+        slots.push({ ref, digits, value, text });
+        return `\\text{${placeholder(slots.length - 1)}}`;
+      });
+      // remark-math also keeps the source as the hast it will become (data.hChildren), and
+      // that copy is what rehype-katex reads, so it must change too.
+      if (node.value !== before) replaceText(node.data?.hChildren, before, node.value);
+    });
+  };
+}
+
+function replaceText(nodes: unknown, from: string, to: string): void {
+  if (!Array.isArray(nodes)) return;
+  for (const node of nodes as Array<{ type?: string; value?: unknown; children?: unknown }>) {
+    if (node.type === 'text' && node.value === from) node.value = to;
+    replaceText(node.children, from, to);
+  }
+}
+
+export function rehypeLiveMath() {
+  return (tree: HastRoot, file: VFile): void => {
+    const slots = slotsOf(file);
+    if (slots.length === 0) return;
+    const slotFor = (index: string): LiveSlot => {
+      const slot = slots[Number(index)];
+      if (!slot) throw new Error(`${file.path}: live math placeholder ${index} has no value.`);
+      return slot;
+    };
+    const mark = (element: Element, slot: LiveSlot): void => {
+      element.properties['dataValue'] = slot.ref;
+      element.properties['dataDigits'] = slot.digits;
+      element.properties['dataMath'] = '';
+      element.properties['dataRaw'] = String(slot.value);
+      element.properties['dataFull'] = formatFull(slot.value);
+      element.children = [{ type: 'text', value: slot.text }];
+    };
+    visit(tree, 'text', (node: Text, _index, parent) => {
+      const match = /^LIVEq(\d+)q$/.exec(node.value);
+      if (match && parent?.type === 'element') {
+        const slot = slotFor(match[1] ?? '');
+        if (parent.tagName === 'mtext') {
+          // MathML: a number, so that a screen reader reads "0.2984", not text.
+          parent.tagName = 'mn';
+        } else {
+          const classes = parent.properties['className'];
+          parent.properties['className'] = [
+            ...(Array.isArray(classes) ? classes : []),
+            'live-math',
+          ];
+        }
+        mark(parent, slot);
+      } else if (node.value.includes('LIVEq')) {
+        // The TeX annotation: show the number where the source said \live{…}.
+        node.value = node.value.replace(
+          /\\text\{LIVEq(\d+)q\}/g,
+          (_m, index: string) => slotFor(index).text,
+        );
+      }
+    });
+    const leftover = JSON.stringify(tree).match(/LIVEq\d+q/);
+    if (leftover)
+      throw new Error(`${file.path}: could not place live value ${leftover[0]} in the math.`);
+  };
+}

@@ -1,0 +1,242 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NOT_A_NUMBER, digitsForStep, formatFull, formatNumber } from './format.ts';
+
+const FORBIDDEN = /NaN|Infinity|undefined/;
+
+/** Reads a formatted number back, accepting the typographic minus. */
+function readBack(text: string): number {
+  return Number(text.replace('\u2212', '-'));
+}
+
+describe('formatNumber()', () => {
+  it('shows 4 digits after the point by default', () => {
+    expect(formatNumber(0.5)).toBe('0.5000');
+    expect(formatNumber(0.298371109)).toBe('0.2984');
+  });
+
+  it('shows exactly `digits` digits after the point, rounding the last one', () => {
+    expect(formatNumber(0.298371109, { digits: 4 })).toBe('0.2984');
+    expect(formatNumber(0.75136507, { digits: 2 })).toBe('0.75');
+    expect(formatNumber(0.75136507, { digits: 6 })).toBe('0.751365');
+    expect(formatNumber(123456.789, { digits: 2 })).toBe('123456.79');
+    expect(formatNumber(2, { digits: 0 })).toBe('2');
+    expect(formatNumber(-1.25, { digits: 1 })).toBe('-1.3');
+  });
+
+  it('writes a negative number with a hyphen-minus by default', () => {
+    expect(formatNumber(-0.217071535, { digits: 4 })).toBe('-0.2171');
+  });
+
+  it('writes the minus sign as U+2212 when mathMinus is set, and leaves positives alone', () => {
+    expect(formatNumber(-0.217071535, { digits: 4, mathMinus: true })).toBe('\u22120.2171');
+    expect(formatNumber(0.217071535, { digits: 4, mathMinus: true })).toBe('0.2171');
+  });
+
+  it('shows negative zero as 0, with any number of digits and with mathMinus', () => {
+    expect(formatNumber(-0)).toBe('0.0000');
+    expect(formatNumber(-0, { digits: 0 })).toBe('0');
+    expect(formatNumber(-0, { digits: 2, mathMinus: true })).toBe('0.00');
+  });
+
+  it('shows a tiny negative value that rounds to zero in fixed notation without a minus sign', () => {
+    // Fixed notation is only reached below 10^-digits when scientificBelow is lowered.
+    expect(formatNumber(-0.00001, { digits: 4, scientificBelow: 0 })).toBe('0.0000');
+    expect(formatNumber(-0.00004, { digits: 4, scientificBelow: 1e-8 })).toBe('0.0000');
+    expect(formatNumber(-0.4, { digits: 0, scientificBelow: 0 })).toBe('0');
+    expect(formatNumber(-1e-300, { digits: 2, scientificBelow: 0, mathMinus: true })).toBe('0.00');
+  });
+
+  it('keeps the minus sign of a small negative value that does not round to zero', () => {
+    expect(formatNumber(-0.00006, { digits: 4, scientificBelow: 0 })).toBe('-0.0001');
+  });
+
+  it('uses scientific notation with 3 significant digits below 10^-digits (the default threshold)', () => {
+    expect(formatNumber(0.0000351085)).toBe('3.51e-5');
+    expect(formatNumber(0.0000351085, { digits: 4 })).toBe('3.51e-5');
+    expect(formatNumber(0.000438568, { digits: 3 })).toBe('4.39e-4');
+    expect(formatNumber(5e-10, { digits: 2 })).toBe('5.00e-10');
+  });
+
+  it('shows -0.00001 with digits 4 as -1.00e-5: it is below 10^-4, so scientific, and keeps its sign', () => {
+    expect(formatNumber(-0.00001, { digits: 4 })).toBe('-1.00e-5');
+    expect(formatNumber(-0.00001, { digits: 4, mathMinus: true })).toBe('\u22121.00e-5');
+  });
+
+  it('uses fixed notation at exactly 10^-digits and above', () => {
+    expect(formatNumber(0.0001, { digits: 4 })).toBe('0.0001');
+    expect(formatNumber(0.01, { digits: 2 })).toBe('0.01');
+  });
+
+  it('honours a custom scientificBelow threshold', () => {
+    expect(formatNumber(0.005, { digits: 4, scientificBelow: 0.01 })).toBe('5.00e-3');
+    expect(formatNumber(0.005, { digits: 4, scientificBelow: 0.001 })).toBe('0.0050');
+  });
+
+  it('shows exact zero in fixed notation, never as scientific', () => {
+    expect(formatNumber(0)).toBe('0.0000');
+    expect(formatNumber(0, { digits: 2, scientificBelow: 1 })).toBe('0.00');
+  });
+
+  it('shows the smallest subnormal number in scientific notation', () => {
+    expect(formatNumber(Number.MIN_VALUE)).toBe('4.94e-324');
+    expect(formatNumber(-Number.MIN_VALUE)).toBe('-4.94e-324');
+  });
+
+  it('shows NaN and ±Infinity as an em dash, whatever the options', () => {
+    expect(NOT_A_NUMBER).toBe('—');
+    for (const value of [NaN, Infinity, -Infinity]) {
+      expect(formatNumber(value)).toBe(NOT_A_NUMBER);
+      expect(formatNumber(value, { digits: 0, mathMinus: true, scientificBelow: 1 })).toBe('—');
+    }
+  });
+
+  it('never returns NaN, Infinity or undefined as text for any double (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double(),
+        fc.integer({ min: 0, max: 20 }),
+        fc.boolean(),
+        (value, digits, mathMinus) => {
+          const text = formatNumber(value, { digits, mathMinus });
+          expect(text).not.toMatch(FORBIDDEN);
+          expect(text).not.toBe('');
+          if (!Number.isFinite(value)) expect(text).toBe(NOT_A_NUMBER);
+        },
+      ),
+      { seed: 42, numRuns: 200 },
+    );
+  });
+
+  it('never shows a signed zero such as -0.0000 for any double (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double(),
+        fc.integer({ min: 0, max: 20 }),
+        fc.constantFrom(undefined, 0, 1e-12, 1e-3),
+        fc.boolean(),
+        (value, digits, scientificBelow, mathMinus) => {
+          const options = scientificBelow === undefined ? { digits } : { digits, scientificBelow };
+          const text = formatNumber(value, { ...options, mathMinus });
+          expect(text).not.toMatch(/^[-\u2212]0(\.0*)?$/);
+        },
+      ),
+      { seed: 42, numRuns: 200 },
+    );
+  });
+
+  it('reads back within half a unit of the last digit shown, and with the right sign (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.boolean(),
+        (value, digits, mathMinus) => {
+          const text = formatNumber(value, { digits, mathMinus });
+          const back = readBack(text);
+          if (/e/.test(text)) {
+            // Scientific: 3 significant digits, so within half a unit of the third.
+            expect(Math.abs(back - value)).toBeLessThanOrEqual(0.005 * Math.abs(value));
+            expect(Math.abs(value)).toBeLessThan(10 ** -digits);
+          } else {
+            expect(text).toMatch(digits === 0 ? /^[-\u2212]?\d+$/ : /^[-\u2212]?\d+\.\d+$/);
+            expect(text.split('.')[1]?.length ?? 0).toBe(digits);
+            const allowed = 0.5 * 10 ** -digits + Math.abs(value) * Number.EPSILON;
+            expect(Math.abs(back - value)).toBeLessThanOrEqual(allowed);
+          }
+          // With the default threshold nothing rounds to zero, so the sign always shows.
+          if (value !== 0) expect(back < 0).toBe(value < 0);
+          expect(text.startsWith('\u2212')).toBe(mathMinus && value < 0);
+        },
+      ),
+      { seed: 42, numRuns: 200 },
+    );
+  });
+});
+
+describe('formatFull()', () => {
+  it('shows up to 12 significant digits without trailing zeros', () => {
+    expect(formatFull(0.298371109)).toBe('0.298371109');
+    expect(formatFull(0.5)).toBe('0.5');
+    expect(formatFull(1 / 3)).toBe('0.333333333333');
+    expect(formatFull(123456789.123456)).toBe('123456789.123');
+  });
+
+  it('hides binary noise: 0.1 + 0.2 shows as 0.3', () => {
+    expect(formatFull(0.1 + 0.2)).toBe('0.3');
+    expect(formatFull(0.4 + 0.01)).toBe('0.41');
+  });
+
+  it('shows negative zero as 0 and keeps the sign of other negatives', () => {
+    expect(formatFull(-0)).toBe('0');
+    expect(formatFull(-0.25)).toBe('-0.25');
+  });
+
+  it('shows NaN and ±Infinity as an em dash', () => {
+    expect(formatFull(NaN)).toBe(NOT_A_NUMBER);
+    expect(formatFull(Infinity)).toBe(NOT_A_NUMBER);
+    expect(formatFull(-Infinity)).toBe(NOT_A_NUMBER);
+  });
+
+  it('never returns NaN, Infinity, undefined or -0 as text, and reads back to 12 digits (property)', () => {
+    fc.assert(
+      fc.property(fc.double(), (value) => {
+        const text = formatFull(value);
+        expect(text).not.toMatch(FORBIDDEN);
+        if (!Number.isFinite(value)) {
+          expect(text).toBe(NOT_A_NUMBER);
+          return;
+        }
+        expect(text).not.toBe('-0');
+        const back = Number(text);
+        expect(Math.abs(back - value)).toBeLessThanOrEqual(5e-12 * Math.abs(value));
+      }),
+      { seed: 42, numRuns: 200 },
+    );
+  });
+});
+
+describe('digitsForStep()', () => {
+  it('gives the digits a step needs: 0.01 → 2, 0.5 → 1, 1 → 0', () => {
+    expect(digitsForStep(0.01)).toBe(2);
+    expect(digitsForStep(0.5)).toBe(1);
+    expect(digitsForStep(1)).toBe(0);
+    expect(digitsForStep(0.25)).toBe(2);
+    expect(digitsForStep(0.001)).toBe(3);
+    expect(digitsForStep(10)).toBe(0);
+    expect(digitsForStep(2.5e-7)).toBe(8);
+  });
+
+  it('is not fooled by binary noise: 0.3 and 0.1 + 0.2 need 1 digit', () => {
+    expect(digitsForStep(0.3)).toBe(1);
+    expect(digitsForStep(0.1 + 0.2)).toBe(1);
+    expect(digitsForStep(0.07)).toBe(2);
+  });
+
+  it('gives 0 for a step that is zero, negative or not finite', () => {
+    expect(digitsForStep(0)).toBe(0);
+    expect(digitsForStep(-0.01)).toBe(0);
+    expect(digitsForStep(NaN)).toBe(0);
+    expect(digitsForStep(Infinity)).toBe(0);
+  });
+
+  it('gives a tiny step its significant digit instead of 0 (1e-10 → 10)', () => {
+    expect(digitsForStep(1e-10)).toBe(10);
+    expect(digitsForStep(5e-10)).toBe(10);
+  });
+
+  it('stops at 10 digits for a step finer than that', () => {
+    expect(digitsForStep(1e-12)).toBe(10);
+    expect(digitsForStep(1 / 3)).toBe(10);
+  });
+
+  it('gives d for every step k·10^-d with k = 1..9 and d = 0..8 (so toFixed(d) shows the step)', () => {
+    for (let d = 0; d <= 8; d++) {
+      for (let k = 1; k <= 9; k++) {
+        const step = Number((k * 10 ** -d).toFixed(d));
+        expect(digitsForStep(step), `step ${step}`).toBe(d);
+        expect(Number(step.toFixed(digitsForStep(step)))).toBe(step);
+      }
+    }
+  });
+});

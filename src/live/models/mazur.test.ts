@@ -1,0 +1,301 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { expectClose } from '../../engine/test-utils.ts';
+import { defaultValues, type ParamValues } from '../model.ts';
+import { createModelState } from '../store.ts';
+import { models } from './index.ts';
+import { mazurModel } from './mazur.ts';
+
+const PARAM_NAMES = [
+  'i1',
+  'i2',
+  'w1',
+  'w2',
+  'w3',
+  'w4',
+  'w5',
+  'w6',
+  'w7',
+  'w8',
+  'b1',
+  'b2',
+  't1',
+  't2',
+  'eta',
+];
+
+/** Mazur's starting values, typed in from the post. */
+const MAZUR_DEFAULTS = {
+  i1: 0.05,
+  i2: 0.1,
+  w1: 0.15,
+  w2: 0.2,
+  w3: 0.25,
+  w4: 0.3,
+  w5: 0.4,
+  w6: 0.45,
+  w7: 0.5,
+  w8: 0.55,
+  b1: 0.35,
+  b2: 0.6,
+  t1: 0.01,
+  t2: 0.99,
+  eta: 0.5,
+};
+
+/**
+ * The figures the post prints, as printed (so the number of decimals is the precision).
+ * E_new is the error after one simultaneous update of all eight weights: the post's own figure,
+ * 0.291027924, comes from updating them one after another (see src/engine/mazur.ts).
+ */
+const PUBLISHED: ReadonlyArray<readonly [string, string]> = [
+  ['net_h1', '0.3775'],
+  ['out_h1', '0.593269992'],
+  ['out_h2', '0.596884378'],
+  ['net_o1', '1.105905967'],
+  ['out_o1', '0.75136507'],
+  ['out_o2', '0.772928465'],
+  ['E_o1', '0.274811083'],
+  ['E_o2', '0.023560026'],
+  ['E', '0.298371109'],
+  ['dE_dout_o1', '0.74136507'],
+  ['dout_o1_dnet_o1', '0.186815602'],
+  ['dnet_o1_dw5', '0.593269992'],
+  ['dE_dw5', '0.082167041'],
+  ['w5_new', '0.35891648'],
+  ['w6_new', '0.408666186'],
+  ['w7_new', '0.51130127'],
+  ['w8_new', '0.561370121'],
+  ['dE_dout_h1', '0.036350306'],
+  ['dout_h1_dnet_h1', '0.241300709'],
+  ['dE_dw1', '0.000438568'],
+  ['w1_new', '0.149780716'],
+  ['w2_new', '0.19956143'],
+  ['w3_new', '0.24975114'],
+  ['w4_new', '0.29950229'],
+];
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+/** The worked example by hand, with plain formulas: forward pass, backward pass, one step. */
+function byHand(v: ParamValues): Record<string, number> {
+  const p = (name: string) => {
+    const value = v[name];
+    if (value === undefined) throw new Error(`missing ${name}`);
+    return value;
+  };
+  const [i1, i2, b1, b2, t1, t2, eta] = ['i1', 'i2', 'b1', 'b2', 't1', 't2', 'eta'].map(p) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const w = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((k) => (k === 0 ? NaN : p(`w${k}`)));
+  const forward = (w: number[]) => {
+    const net_h1 = w[1]! * i1 + w[2]! * i2 + b1;
+    const net_h2 = w[3]! * i1 + w[4]! * i2 + b1;
+    const out_h1 = sigmoid(net_h1);
+    const out_h2 = sigmoid(net_h2);
+    const net_o1 = w[5]! * out_h1 + w[6]! * out_h2 + b2;
+    const net_o2 = w[7]! * out_h1 + w[8]! * out_h2 + b2;
+    const out_o1 = sigmoid(net_o1);
+    const out_o2 = sigmoid(net_o2);
+    const E_o1 = 0.5 * (t1 - out_o1) ** 2;
+    const E_o2 = 0.5 * (t2 - out_o2) ** 2;
+    return { net_h1, net_h2, out_h1, out_h2, net_o1, net_o2, out_o1, out_o2, E_o1, E_o2 };
+  };
+  const f = forward(w);
+  const E = f.E_o1 + f.E_o2;
+  const dE_dout_o1 = f.out_o1 - t1;
+  const dE_dout_o2 = f.out_o2 - t2;
+  const dout_o1_dnet_o1 = f.out_o1 * (1 - f.out_o1);
+  const dout_o2_dnet_o2 = f.out_o2 * (1 - f.out_o2);
+  const delta_o1 = dE_dout_o1 * dout_o1_dnet_o1;
+  const delta_o2 = dE_dout_o2 * dout_o2_dnet_o2;
+  const dE_dout_h1 = delta_o1 * w[5]! + delta_o2 * w[7]!;
+  const dE_dout_h2 = delta_o1 * w[6]! + delta_o2 * w[8]!;
+  const dout_h1_dnet_h1 = f.out_h1 * (1 - f.out_h1);
+  const dout_h2_dnet_h2 = f.out_h2 * (1 - f.out_h2);
+  const delta_h1 = dE_dout_h1 * dout_h1_dnet_h1;
+  const delta_h2 = dE_dout_h2 * dout_h2_dnet_h2;
+  const grads = [
+    NaN,
+    delta_h1 * i1,
+    delta_h1 * i2,
+    delta_h2 * i1,
+    delta_h2 * i2,
+    delta_o1 * f.out_h1,
+    delta_o1 * f.out_h2,
+    delta_o2 * f.out_h1,
+    delta_o2 * f.out_h2,
+  ];
+  const wNew = w.map((wk, k) => wk - eta * grads[k]!);
+  const after = forward(wNew);
+  const r: Record<string, number> = {
+    ...f,
+    E,
+    dE_dout_o1,
+    dE_dout_o2,
+    dout_o1_dnet_o1,
+    dout_o2_dnet_o2,
+    delta_o1,
+    delta_o2,
+    dE_o1_dout_h1: delta_o1 * w[5]!,
+    dE_o2_dout_h1: delta_o2 * w[7]!,
+    dE_o1_dout_h2: delta_o1 * w[6]!,
+    dE_o2_dout_h2: delta_o2 * w[8]!,
+    dE_dout_h1,
+    dE_dout_h2,
+    dout_h1_dnet_h1,
+    dout_h2_dnet_h2,
+    delta_h1,
+    delta_h2,
+    // One bias per layer, shared by its neurons: its gradient is the sum of their deltas.
+    dE_db1: delta_h1 + delta_h2,
+    dE_db2: delta_o1 + delta_o2,
+    E_new: after.E_o1 + after.E_o2,
+  };
+  for (let k = 1; k <= 8; k++) {
+    r[`dE_dw${k}`] = grads[k]!;
+    r[`w${k}_new`] = wNew[k]!;
+  }
+  return r;
+}
+
+const defaults = defaultValues(mazurModel);
+const derivedAtDefaults = mazurModel.derive(defaults);
+
+/** Random in-range parameters (weights and inputs in [-5, 5], targets in [0, 1]). */
+const inRange = fc.record(
+  Object.fromEntries(
+    Object.entries(mazurModel.params).map(([name, p]) => [
+      name,
+      fc.double({ noNaN: true, min: p.min, max: p.max }),
+    ]),
+  ),
+);
+
+describe('mazurModel', () => {
+  it('is registered in models under its name, "mazur"', () => {
+    expect(mazurModel.name).toBe('mazur');
+    expect(models.mazur).toBe(mazurModel);
+  });
+
+  it('has exactly the 15 parameters of the worked example', () => {
+    expect(Object.keys(mazurModel.params).sort()).toEqual([...PARAM_NAMES].sort());
+  });
+
+  it("defaults to Mazur's starting values and η = 0.5", () => {
+    expect(defaults).toEqual(MAZUR_DEFAULTS);
+  });
+
+  it('keeps targets in [0, 1], a positive learning rate, and gives every parameter a label', () => {
+    expect(mazurModel.params.t1).toMatchObject({ min: 0, max: 1 });
+    expect(mazurModel.params.t2).toMatchObject({ min: 0, max: 1 });
+    expect(mazurModel.params.eta?.min).toBeGreaterThan(0);
+    for (const [name, p] of Object.entries(mazurModel.params)) {
+      expect(p.label, name).toContain(name === 'eta' ? 'η' : name);
+      expect(p.step, name).toBe(0.01);
+    }
+  });
+});
+
+describe('mazurModel.derive()', () => {
+  it("matches the post's printed figures to their last printed digit", () => {
+    for (const [name, printed] of PUBLISHED) {
+      const value = derivedAtDefaults[name];
+      const decimals = printed.split('.')[1]?.length ?? 0;
+      expect(value, name).toBeDefined();
+      // Within one unit of the last printed digit (1e-9 for 9 digits), and rounding to it.
+      expectClose(value!, Number(printed), 10 ** -decimals);
+      expect(value!.toFixed(decimals), name).toBe(printed);
+    }
+  });
+
+  it('gives the error after one simultaneous update: 0.291027774 (the post, updating in place, prints 0.291027924)', () => {
+    expect(derivedAtDefaults.E_new!.toFixed(9)).toBe('0.291027774');
+    expect(derivedAtDefaults.E_new).toBeLessThan(derivedAtDefaults.E!);
+  });
+
+  it('agrees with the forward and backward pass computed by hand at the defaults', () => {
+    const expected = byHand(defaults);
+    for (const [name, value] of Object.entries(expected)) {
+      expect(derivedAtDefaults[name], name).toBeDefined();
+      expectClose(derivedAtDefaults[name]!, value, 1e-15);
+    }
+  });
+
+  it('echoes the chain-rule factors that are plain parameters or activations', () => {
+    const d = derivedAtDefaults;
+    expect(d.dnet_o1_dw5).toBe(d.out_h1);
+    expect(d.dnet_o1_dw6).toBe(d.out_h2);
+    expect(d.dnet_o2_dw7).toBe(d.out_h1);
+    expect(d.dnet_o2_dw8).toBe(d.out_h2);
+    expect(d.dnet_o1_dout_h1).toBe(0.4);
+    expect(d.dnet_o2_dout_h1).toBe(0.5);
+    expect(d.dnet_o1_dout_h2).toBe(0.45);
+    expect(d.dnet_o2_dout_h2).toBe(0.55);
+    expect(d.dnet_h1_dw1).toBe(0.05);
+    expect(d.dnet_h1_dw2).toBe(0.1);
+    expect(d.dnet_h2_dw3).toBe(0.05);
+    expect(d.dnet_h2_dw4).toBe(0.1);
+  });
+
+  it('never contains a parameter name among the derived values', () => {
+    for (const name of PARAM_NAMES)
+      expect(Object.hasOwn(derivedAtDefaults, name), name).toBe(false);
+  });
+
+  it('changing eta changes w5_new and E_new but not E or the gradients', () => {
+    const faster = mazurModel.derive({ ...defaults, eta: 1 });
+    expect(faster.E).toBe(derivedAtDefaults.E);
+    expect(faster.dE_dw5).toBe(derivedAtDefaults.dE_dw5);
+    expect(faster.dE_dw1).toBe(derivedAtDefaults.dE_dw1);
+    expect(faster.w5_new).not.toBe(derivedAtDefaults.w5_new);
+    expectClose(faster.w5_new!, 0.4 - 1 * derivedAtDefaults.dE_dw5!, 1e-15);
+    expect(faster.E_new).not.toBe(derivedAtDefaults.E_new);
+  });
+
+  it('changing a weight changes the forward values that depend on it, and only those', () => {
+    const d = mazurModel.derive({ ...defaults, w5: 0.5 });
+    expect(d.out_h1).toBe(derivedAtDefaults.out_h1);
+    expect(d.out_o2).toBe(derivedAtDefaults.out_o2);
+    expect(d.out_o1).toBeGreaterThan(derivedAtDefaults.out_o1!);
+    expect(d.E).not.toBe(derivedAtDefaults.E);
+  });
+
+  it('does not modify the values it is given', () => {
+    const input = Object.freeze({ ...defaults });
+    expect(() => mazurModel.derive(input)).not.toThrow();
+    expect(input).toEqual(MAZUR_DEFAULTS);
+  });
+
+  it('agrees with the hand computation, stays finite and has no parameter names, anywhere in range (property)', () => {
+    const names = Object.keys(derivedAtDefaults).sort();
+    fc.assert(
+      fc.property(inRange, (values) => {
+        const derived = mazurModel.derive(values);
+        expect(Object.keys(derived).sort()).toEqual(names);
+        for (const value of Object.values(derived)) expect(Number.isFinite(value)).toBe(true);
+        for (const [name, value] of Object.entries(byHand(values))) {
+          expectClose(derived[name]!, value, { abs: 1e-12, rel: 1e-12 });
+        }
+      }),
+      { seed: 42, numRuns: 200 },
+    );
+  });
+});
+
+describe('mazurModel in a live state', () => {
+  it('shows the post’s total error at first, and a new one after an edit', () => {
+    const state = createModelState(mazurModel);
+    expect(state.value('E')!.toFixed(9)).toBe('0.298371109');
+    state.set('w5', 0.5);
+    expectClose(state.value('E')!, byHand({ ...defaults, w5: 0.5 }).E!, 1e-15);
+    state.reset();
+    expect(state.value('E')!.toFixed(9)).toBe('0.298371109');
+  });
+});

@@ -1,0 +1,261 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mazurParams, mazurWorkedExample, type MazurParams } from '../../src/engine/mazur.ts';
+
+// The live-page contract: editable numbers are role="spinbutton" with data-param, read-outs
+// carry data-value and their unrounded value in data-raw, actions carry data-action.
+const PAGE = '/how-to-read/';
+
+const raw = async (page: Page, ref: string): Promise<number> =>
+  Number(await page.locator(`[data-value="${ref}"]`).first().getAttribute('data-raw'));
+const spin = (page: Page, ref: string) => page.locator(`[role="spinbutton"][data-param="${ref}"]`);
+const expected = (changes: Partial<MazurParams>, eta = 0.5) =>
+  mazurWorkedExample({ ...mazurParams, ...changes }, eta);
+
+let errors: string[];
+test.beforeEach(({ page }) => {
+  errors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+});
+test.afterEach(() => expect(errors).toEqual([]));
+
+test('an editable number is an accessible spinbutton with its range and a name', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  const w5 = page.getByRole('spinbutton', { name: 'weight w5, from h1 to o1' });
+  await expect(w5).toHaveAttribute('data-param', 'mazur.w5');
+  await expect(w5).toHaveAttribute('aria-valuenow', '0.4');
+  await expect(w5).toHaveAttribute('aria-valuemin', '-5');
+  await expect(w5).toHaveAttribute('aria-valuemax', '5');
+  await expect(w5).toHaveValue('0.40');
+});
+
+test('typing a value recomputes every dependent read-out, in prose and in math', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  await spin(page, 'mazur.w5').fill('0.3');
+  const want = expected({ w5: 0.3 });
+  expect(await raw(page, 'mazur.E')).toBeCloseTo(want.E!, 12);
+  expect(await raw(page, 'mazur.out_o1')).toBeCloseTo(want.out_o1!, 12);
+  expect(await raw(page, 'mazur.dE_dw5')).toBeCloseTo(want.dE_dw5!, 12);
+  // Every copy of E on the page (prose, math HTML and MathML) shows the same number.
+  const texts = await page.locator('[data-value="mazur.E"]').allTextContents();
+  expect(new Set(texts)).toEqual(new Set([want.E!.toFixed(4)]));
+  expect(texts.length).toBeGreaterThanOrEqual(3);
+  await expect(spin(page, 'mazur.w5')).toHaveAttribute('aria-valuenow', '0.3');
+});
+
+test('a comma works as the decimal separator', async ({ page }) => {
+  await page.goto(PAGE);
+  await spin(page, 'mazur.w5').fill('0,25');
+  await spin(page, 'mazur.w5').press('Enter');
+  expect(await raw(page, 'mazur.w5')).toBe(0.25);
+  await expect(spin(page, 'mazur.w5')).toHaveValue('0.25');
+});
+
+for (const bad of ['abc', '', '-', '1e999', 'NaN', 'Infinity']) {
+  test(`typing "${bad}" shows an announced error and keeps the last valid value`, async ({
+    page,
+  }) => {
+    await page.goto(PAGE);
+    const w5 = spin(page, 'mazur.w5');
+    await w5.fill('0.3');
+    await w5.fill(bad);
+    await w5.press('Enter');
+    await expect(w5).toHaveAttribute('aria-invalid', 'true');
+    const message = page.locator(`#${await w5.getAttribute('aria-describedby')}`);
+    await expect(message).toBeVisible();
+    await expect(message).toHaveAttribute('aria-live', 'polite');
+    await expect(message).toContainText('The value stays 0.30.');
+    expect(await raw(page, 'mazur.w5')).toBe(0.3);
+    expect(await raw(page, 'mazur.E')).toBeCloseTo(expected({ w5: 0.3 }).E!, 12);
+    await expect(page.locator('.sl-markdown-content')).not.toContainText(/NaN|Infinity|undefined/);
+    // Leaving the field shows the kept value again; the message stays until the next edit.
+    await w5.press('Tab');
+    await expect(w5).toHaveValue('0.30');
+  });
+}
+
+test('an out-of-range value is clamped and the reader is told', async ({ page }) => {
+  await page.goto(PAGE);
+  const w5 = spin(page, 'mazur.w5');
+  await w5.fill('50');
+  await w5.press('Enter');
+  expect(await raw(page, 'mazur.w5')).toBe(5);
+  await expect(w5).toHaveValue('5.00');
+  await expect(page.locator(`#${await w5.getAttribute('aria-describedby')}`)).toContainText(
+    '50 is above the maximum 5, so 5 is used.',
+  );
+  await expect(w5).not.toHaveAttribute('aria-invalid');
+});
+
+test('arrow keys step by one step, ten with Shift and a tenth with Alt; Home, End and Escape', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  const w5 = spin(page, 'mazur.w5');
+  await w5.focus();
+  await w5.press('ArrowUp');
+  expect(await raw(page, 'mazur.w5')).toBe(0.41);
+  await w5.press('Shift+ArrowUp');
+  expect(await raw(page, 'mazur.w5')).toBe(0.51);
+  await w5.press('Alt+ArrowDown');
+  expect(await raw(page, 'mazur.w5')).toBe(0.509);
+  await expect(w5).toHaveValue('0.509');
+  // A whole step from an off-grid value lands on the grid, as a native number input does.
+  await w5.press('ArrowDown');
+  expect(await raw(page, 'mazur.w5')).toBe(0.5);
+  await w5.press('PageDown');
+  expect(await raw(page, 'mazur.w5')).toBe(0.4);
+  await w5.press('End');
+  expect(await raw(page, 'mazur.w5')).toBe(5);
+  await w5.press('Home');
+  expect(await raw(page, 'mazur.w5')).toBe(-5);
+  await w5.press('Escape');
+  expect(await raw(page, 'mazur.w5')).toBe(0.4);
+  await expect(w5).toHaveValue('0.40');
+});
+
+test('dragging sideways scrubs the value, four pixels a step', async ({ page }) => {
+  await page.goto(PAGE);
+  await spin(page, 'mazur.w5').scrollIntoViewIfNeeded();
+  const box = (await spin(page, 'mazur.w5').boundingBox())!;
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 20, y, { steps: 4 });
+  await page.mouse.move(x + 40, y, { steps: 4 });
+  expect(await raw(page, 'mazur.w5')).toBe(0.5);
+  expect(await raw(page, 'mazur.E')).toBeCloseTo(expected({ w5: 0.5 }).E!, 12);
+  await page.mouse.move(x - 40, y, { steps: 8 });
+  await page.mouse.up();
+  expect(await raw(page, 'mazur.w5')).toBe(0.3);
+});
+
+test('one edit updates every read-out synchronously, before the next frame', async ({ page }) => {
+  await page.goto(PAGE);
+  const seen = await page.evaluate(() => {
+    const input = document.querySelector<HTMLInputElement>('[data-param="mazur.w5"]')!;
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
+    return [...document.querySelectorAll('[data-value="mazur.w5"], [data-value="mazur.E"]')].map(
+      (el) => [el.getAttribute('data-value'), el.getAttribute('data-raw')],
+    );
+  });
+  const E = String(expected({ w5: 5 }).E);
+  for (const [ref, value] of seen) expect(value).toBe(ref === 'mazur.w5' ? '5' : E);
+});
+
+test('edits go into the URL without adding history, and the URL restores them', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  const historyBefore = await page.evaluate(() => history.length);
+  const w5 = spin(page, 'mazur.w5');
+  await w5.fill('0.3');
+  await spin(page, 'mazur.t1').fill('0.2');
+  await expect(page).toHaveURL(/\?mazur\.w5=0\.3&mazur\.t1=0\.2$/);
+  expect(await page.evaluate(() => history.length)).toBe(historyBefore);
+  await page.reload();
+  await expect(w5).toHaveValue('0.30');
+  expect(await raw(page, 'mazur.E')).toBeCloseTo(expected({ w5: 0.3, t1: 0.2 }).E!, 12);
+  await w5.fill('0.4'); // back to the default: it leaves the URL
+  await expect(page).toHaveURL(/\?mazur\.t1=0\.2$/);
+});
+
+test('a shared link with a #section restores the state and scrolls to the section', async ({
+  page,
+}) => {
+  await page.goto(`${PAGE}?mazur.w5=0.2#changing-a-number`);
+  await expect(spin(page, 'mazur.w5')).toHaveValue('0.20');
+  await expect(page.getByRole('heading', { name: 'Changing a number' })).toBeInViewport();
+  await expect(page).toHaveURL(/\?mazur\.w5=0\.2#changing-a-number$/);
+});
+
+test('a bad link is ignored or clamped with a dismissible notice, never run as HTML', async ({
+  page,
+}) => {
+  const query =
+    '?mazur.w9=1&mazur.w5=abc&nope.x=1&mazur.w1=1e999&mazur.w2=NaN&mazur.b1=99&mazur.i1=Infinity' +
+    '&mazur.i2=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&utm_source=mail';
+  await page.goto(PAGE + query);
+  const notice = page.locator('.live-notice');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('settings in this link could not be used');
+  await expect(notice).toContainText('“mazur.w9” is not a setting of this page');
+  await expect(notice).toContainText('mazur.b1: 99 is above the maximum 5, so 5 is used.');
+  await expect(notice.locator('img')).toHaveCount(0);
+  await expect(spin(page, 'mazur.b1')).toHaveAttribute('aria-valuenow', '5');
+  for (const name of ['w1', 'w2', 'w5', 'i1', 'i2'] as const) {
+    await expect(spin(page, `mazur.${name}`)).toHaveAttribute(
+      'aria-valuenow',
+      String(mazurParams[name]),
+    );
+  }
+  expect(await raw(page, 'mazur.net_h1')).toBeCloseTo(expected({ b1: 5 }).net_h1!, 12);
+  await expect(page).toHaveURL(/utm_source=mail/);
+  await expect(page.locator('main')).not.toContainText(/NaN|Infinity|undefined/);
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+});
+
+test('Reset restores the defaults and cleans the URL; Copy link copies the state', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(PAGE);
+  await spin(page, 'mazur.w5').fill('0.1');
+  await page.locator('[data-action="mazur.copy-link"]').click();
+  await expect(page.locator('.live-controls__status')).toHaveText(/Link copied/);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(new URL(copied).search).toBe('?mazur.w5=0.1');
+  await page.locator('[data-action="mazur.reset"]').click();
+  expect(await raw(page, 'mazur.w5')).toBe(0.4);
+  await expect(spin(page, 'mazur.w5')).toHaveValue('0.40');
+  await expect(page).toHaveURL(new RegExp(`${PAGE}$`));
+});
+
+test('without JavaScript the page shows every number at its default', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(PAGE);
+  const want = expected({});
+  await expect(page.locator('live-value[data-value="mazur.E"]').first()).toHaveText(
+    want.E!.toFixed(4),
+  );
+  await expect(page.locator('.katex [data-value="mazur.net_h1"]').first()).toHaveText('0.3775');
+  await expect(spin(page, 'mazur.w5')).toHaveValue('0.40');
+  await context.close();
+});
+
+test('loading the scripts shifts nothing on the page (CLS below 0.01)', async ({ page }) => {
+  await page.goto(PAGE);
+  await page.waitForLoadState('networkidle');
+  const cls = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as Array<
+            PerformanceEntry & { value: number; hadRecentInput: boolean }
+          >) {
+            if (!entry.hadRecentInput) total += entry.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), 500);
+      }),
+  );
+  expect(cls).toBeLessThan(0.01);
+});
+
+test('a read-out shows its full precision on focus', async ({ page }) => {
+  await page.goto(PAGE);
+  const E = page.locator('live-value[data-value="mazur.E"]').first();
+  await E.focus();
+  const shown = await E.evaluate((el) => getComputedStyle(el, '::after').content);
+  expect(shown).toBe(`"${String(Number(expected({}).E!.toPrecision(12)))}"`);
+});
