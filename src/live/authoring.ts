@@ -22,7 +22,9 @@ const derivedCache = new WeakMap<ModelSpec, Readonly<Record<string, number>>>();
 function defaultsOf(spec: ModelSpec): Readonly<Record<string, number>> {
   let values = derivedCache.get(spec);
   if (!values) {
-    values = { ...defaultValues(spec), ...spec.derive(defaultValues(spec)) };
+    const defaults = defaultValues(spec);
+    values = { ...defaults, ...spec.derive(defaults) };
+    for (const derive of Object.values(spec.groups ?? {})) Object.assign(values, derive(defaults));
     derivedCache.set(spec, values);
   }
   return values;

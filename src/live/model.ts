@@ -29,6 +29,14 @@ export interface ModelSpec {
    * parameter names; values must be finite.
    */
   derive(params: ParamValues): Readonly<Record<string, number>>;
+  /**
+   * Derived values that are expensive (a 10,000-step training run, say), by group. A group is
+   * computed only while something on the page shows one of its values, and then once per edit.
+   * Same rules as `derive`; names must be unique across groups. Default: none.
+   */
+  readonly groups?: Readonly<
+    Record<string, (params: ParamValues) => Readonly<Record<string, number>>>
+  >;
 }
 
 /** Checks a spec once, when it is defined, so that a mistake fails the build and the tests. */
@@ -55,8 +63,13 @@ export function defineModel<M extends ModelSpec>(spec: M): M {
       throw new Error(`${where}: digits must be a whole number from 0 to 100.`);
     }
   }
-  const derived = spec.derive(defaultValues(spec));
-  for (const [name, value] of Object.entries(derived)) {
+  const seen = new Set<string>();
+  const outputs = [spec.derive(defaultValues(spec))];
+  for (const group of Object.values(spec.groups ?? {})) outputs.push(group(defaultValues(spec)));
+  for (const [name, value] of outputs.flatMap((derived) => Object.entries(derived))) {
+    if (seen.has(name))
+      throw new Error(`${spec.name}.${name}: two derived values share this name.`);
+    seen.add(name);
     // Own names only: `in` would also see Object.prototype's (toString, constructor, ...).
     if (Object.hasOwn(spec.params, name)) {
       throw new Error(`${spec.name}.${name}: a derived value may not have a parameter's name.`);
@@ -65,6 +78,23 @@ export function defineModel<M extends ModelSpec>(spec: M): M {
       throw new Error(`${spec.name}.${name}: derived value is ${value}.`);
   }
   return spec;
+}
+
+// Finding the names runs every derive function once, so it is done once per spec.
+const sourcesCache = new WeakMap<ModelSpec, Map<string, string>>();
+
+/** Which derive function computes each derived name: `''` for `derive`, else the group's name. */
+export function derivedSources(spec: ModelSpec): ReadonlyMap<string, string> {
+  const cached = sourcesCache.get(spec);
+  if (cached) return cached;
+  const sources = new Map<string, string>();
+  sourcesCache.set(spec, sources);
+  const defaults = defaultValues(spec);
+  for (const name of Object.keys(spec.derive(defaults))) sources.set(name, '');
+  for (const [group, derive] of Object.entries(spec.groups ?? {})) {
+    for (const name of Object.keys(derive(defaults))) sources.set(name, group);
+  }
+  return sources;
 }
 
 export function defaultValues(spec: ModelSpec): ParamValues {

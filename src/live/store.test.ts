@@ -273,7 +273,9 @@ describe('a model whose engine refuses some inputs', () => {
     state.set('a', 0.95);
     expect(state.derived.value.sum).toBe(2.8);
     expect(error).toHaveBeenCalledTimes(1);
-    expect(String(error.mock.calls[0]?.[0])).toContain('The spy model could not be computed');
+    expect(String(error.mock.calls[0]?.[0])).toContain(
+      "The spy model's values could not be computed",
+    );
     state.set('a', 0.5);
     expect(state.derived.value.sum).toBe(2.5);
   });

@@ -5,8 +5,11 @@
  */
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals-core';
 import { clampToRange, type Clamped } from './parse.ts';
-import { defaultValues, snap, type ModelSpec, type ParamValues } from './model.ts';
+import { defaultValues, derivedSources, snap, type ModelSpec, type ParamValues } from './model.ts';
 import { formatFull } from './format.ts';
+
+type Derived = Readonly<Record<string, number>>;
+type Derive = (params: ParamValues) => Derived;
 
 export interface ModelState {
   readonly spec: ModelSpec;
@@ -53,19 +56,31 @@ export function createModelState(spec: ModelSpec, initial: ParamValues = {}): Mo
   // The initial values (from the URL, say) get the same treatment as setMany(), so that the
   // engine never sees an unknown name or an out-of-range value.
   const params: Signal<ParamValues> = signal(merge(spec, { ...defaults }, initial));
-  // The last derived values the engine produced. Params are always clamped to their ranges, so
-  // the engine should never refuse them; if it ever does, the page keeps showing the last good
-  // numbers rather than breaking.
-  let lastGood: Readonly<Record<string, number>> = spec.derive(defaults);
-  const derived = computed(() => {
-    try {
-      const next = spec.derive(params.value);
-      if (Object.values(next).every(Number.isFinite)) lastGood = next;
-    } catch (error) {
-      console.error(`The ${spec.name} model could not be computed:`, error);
-    }
-    return lastGood;
-  });
+  // Each computed keeps the last values the engine produced. Params are always clamped to their
+  // ranges, so the engine should never refuse them; if it ever does, the page keeps showing the
+  // last good numbers (at first, the defaults') rather than breaking. Nothing runs until read.
+  const keepLastGood = (label: string, derive: Derive): ReadonlySignal<Derived> => {
+    let lastGood: Derived | undefined;
+    return computed(() => {
+      try {
+        const next = derive(params.value);
+        if (Object.values(next).every(Number.isFinite)) lastGood = next;
+      } catch (error) {
+        console.error(`The ${spec.name} model's ${label} could not be computed:`, error);
+      }
+      lastGood ??= derive(defaults);
+      return lastGood;
+    });
+  };
+  const derived = keepLastGood('values', (p) => spec.derive(p));
+  // One computed per group: preact's computed runs only while something reads it.
+  const sources = derivedSources(spec);
+  const groups = new Map(
+    Object.entries(spec.groups ?? {}).map(([group, derive]) => [
+      group,
+      keepLastGood(group, derive),
+    ]),
+  );
   const isDefault = computed(() =>
     Object.entries(defaults).every(([name, value]) => params.value[name] === value),
   );
@@ -77,7 +92,9 @@ export function createModelState(spec: ModelSpec, initial: ParamValues = {}): Mo
     isDefault,
     value(name) {
       if (isParam(spec, name)) return params.value[name];
-      return Object.hasOwn(derived.value, name) ? derived.value[name] : undefined;
+      const group = sources.get(name);
+      const values = group ? groups.get(group)?.value : group === '' ? derived.value : undefined;
+      return values && Object.hasOwn(values, name) ? values[name] : undefined;
     },
     set(name, value) {
       const p = isParam(spec, name) ? spec.params[name] : undefined;

@@ -22,6 +22,8 @@ const PARAM_NAMES = [
   't1',
   't2',
   'eta',
+  'steps',
+  'inPlace',
 ];
 
 /** Mazur's starting values, typed in from the post. */
@@ -41,6 +43,9 @@ const MAZUR_DEFAULTS = {
   t1: 0.01,
   t2: 0.99,
   eta: 0.5,
+  // The page's own settings: "Train" runs N = 10,000 steps, in the textbook (simultaneous) order.
+  steps: 10000,
+  inPlace: 0,
 };
 
 /**
@@ -184,7 +189,7 @@ describe('mazurModel', () => {
     expect(models.mazur).toBe(mazurModel);
   });
 
-  it('has exactly the 15 parameters of the worked example', () => {
+  it('has the 15 values of the worked example plus the training settings N and inPlace', () => {
     expect(Object.keys(mazurModel.params).sort()).toEqual([...PARAM_NAMES].sort());
   });
 
@@ -197,9 +202,12 @@ describe('mazurModel', () => {
     expect(mazurModel.params.t2).toMatchObject({ min: 0, max: 1 });
     expect(mazurModel.params.eta?.min).toBeGreaterThan(0);
     for (const [name, p] of Object.entries(mazurModel.params)) {
+      if (name === 'steps' || name === 'inPlace') continue;
       expect(p.label, name).toContain(name === 'eta' ? 'η' : name);
       expect(p.step, name).toBe(0.01);
     }
+    expect(mazurModel.params.steps).toMatchObject({ default: 10000, min: 1, step: 1 });
+    expect(mazurModel.params.inPlace).toMatchObject({ default: 0, min: 0, max: 1, step: 1 });
   });
 });
 
@@ -286,6 +294,31 @@ describe('mazurModel.derive()', () => {
       }),
       { seed: 42, numRuns: 200 },
     );
+  });
+});
+
+describe('mazurModel.groups.orders()', () => {
+  it("gives Mazur's first-round error under the in-place order, and his 10,000-round figure after 9,999 simultaneous steps", () => {
+    const orders = mazurModel.groups.orders(defaults);
+    expect(orders['E_after1_inplace']!.toFixed(9)).toBe('0.291027924');
+    expect(orders['E_after1_sim']!.toFixed(9)).toBe('0.291027774');
+    expect(orders['E_after9999_sim']!.toExponential(5)).toBe('3.51085e-5');
+    expect(orders['E_after10000_sim']!).toBeLessThan(orders['E_after9999_sim']!);
+    expect(orders['E_after10000_inplace']!).not.toBeCloseTo(orders['E_after10000_sim']!, 9);
+  });
+
+  it('is computed by a live state only while something reads it', () => {
+    let runs = 0;
+    const spec = {
+      ...mazurModel,
+      groups: { orders: (p: Record<string, number>) => (runs++, mazurModel.groups.orders(p)) },
+    };
+    const state = createModelState(spec);
+    const before = runs;
+    state.set('w5', 0.3);
+    expect(runs).toBe(before);
+    expect(state.value('E_after1_sim')).toBeGreaterThan(0);
+    expect(runs).toBe(before + 1);
   });
 });
 
