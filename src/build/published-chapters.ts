@@ -12,6 +12,8 @@ export function publishedChapters(dir: string): ChapterOutline[] {
   const known = new Set(chapters.map((chapter) => chapter.slug));
   const files = existsSync(dir) ? readdirSync(dir) : [];
   for (const file of files) {
+    // Files starting with _ are drafts: the content loader skips them too.
+    if (file.startsWith('_')) continue;
     const slug = file.replace(/\.mdx?$/, '');
     if (slug !== file && !known.has(slug)) {
       throw new Error(

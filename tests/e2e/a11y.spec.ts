@@ -2,10 +2,18 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { builtPages } from './pages.ts';
 
-// Every built page, in both colour themes, must have no axe violations.
-for (const theme of ['light', 'dark'] as const) {
+// Every built page must have no axe violations: in both colour themes on a laptop, and on a
+// phone-sized screen, where wide formulas scroll and the diagram scrolls sideways.
+const setups = [
+  { theme: 'light', width: 1280, label: 'light mode' },
+  { theme: 'dark', width: 1280, label: 'dark mode' },
+  { theme: 'light', width: 390, label: 'a 390 px wide screen' },
+] as const;
+
+for (const { theme, width, label } of setups) {
   for (const path of builtPages()) {
-    test(`axe finds no violations on ${path} in ${theme} mode`, async ({ page }) => {
+    test(`axe finds no violations on ${path} in ${label}`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 800 });
       await page.emulateMedia({ colorScheme: theme });
       await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
       await page.goto(path);
