@@ -1,0 +1,291 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { mazurParams, mazurWorkedExample, type MazurParams } from '../../src/engine/mazur.ts';
+
+// The exercise contract: <live-exercise data-exercise="id"> with an input[data-exercise-input],
+// a [data-action="exercise.check"] button and a role="status" message; progress in
+// localStorage under backprop-live:exercise:<page path>:<id>.
+const PAGE = '/how-to-read/';
+const KEY = (id: string) => `backprop-live:exercise:${PAGE}:${id}`;
+
+const expected = (changes: Partial<MazurParams> = {}) =>
+  mazurWorkedExample({ ...mazurParams, ...changes }, 0.5);
+const exercise = (page: Page, id: string) => page.locator(`[data-exercise="${id}"]`);
+const input = (page: Page, id: string) => exercise(page, id).locator('[data-exercise-input]');
+const checkButton = (page: Page, id: string) =>
+  exercise(page, id).locator('[data-action="exercise.check"]');
+const status = (page: Page, id: string) => exercise(page, id).getByRole('status');
+
+/** Types an answer and checks it with Enter, as a reader would. */
+async function answer(page: Page, id: string, text: string): Promise<void> {
+  await input(page, id).fill(text);
+  await input(page, id).press('Enter');
+}
+
+let errors: string[];
+test.beforeEach(async ({ page }) => {
+  errors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(PAGE);
+  await expect(checkButton(page, 'de-dw6')).toBeEnabled();
+});
+test.afterEach(() => expect(errors).toEqual([]));
+
+test('an exercise is a labelled group with a labelled answer box and a Check button', async ({
+  page,
+}) => {
+  const group = page.getByRole('group', { name: 'Exercise 2' });
+  await expect(group).toHaveAttribute('data-exercise', 'de-dw6');
+  const box = group.getByRole('textbox', { name: 'Your answer' });
+  await expect(box).toHaveAttribute('inputmode', 'decimal');
+  await expect(group.getByRole('button', { name: 'Check' })).toBeEnabled();
+  await expect(status(page, 'de-dw6')).toHaveText('');
+});
+
+test('a right answer is accepted, marked solved and saved', async ({ page }) => {
+  const want = expected().dE_dw6!;
+  await answer(page, 'de-dw6', want.toFixed(4));
+  await expect(status(page, 'de-dw6')).toHaveText(
+    `Correct: ∂E/∂w6 is ${want.toFixed(4)} for the values on this page.`,
+  );
+  await expect(exercise(page, 'de-dw6')).toHaveAttribute('data-solved', '');
+  await expect(exercise(page, 'de-dw6').locator('.exercise__solved')).toHaveText('✓ Solved');
+  const saved = await page.evaluate((key) => localStorage.getItem(key), KEY('de-dw6'));
+  expect(JSON.parse(saved ?? 'null')).toEqual({
+    solved: true,
+    attempts: 1,
+    lastAnswer: want.toFixed(4),
+  });
+});
+
+test('the Check button checks too, and the other exercise is independent', async ({ page }) => {
+  await input(page, 'net-h2').fill(expected().net_h2!.toFixed(4));
+  await checkButton(page, 'net-h2').click();
+  await expect(status(page, 'net-h2')).toContainText('Correct: the net input of h2 is 0.3925');
+  await expect(exercise(page, 'de-dw6')).not.toHaveAttribute('data-solved');
+  await expect(status(page, 'de-dw6')).toHaveText('');
+});
+
+test('a wrong answer says "Not quite", nudges and counts the attempts', async ({ page }) => {
+  const want = expected().dE_dw6!;
+  await answer(page, 'de-dw6', '0.3');
+  await expect(status(page, 'de-dw6')).toHaveText(
+    'Not quite. Try again, or open the hint. (Attempt 1.)',
+  );
+  await answer(page, 'de-dw6', String(-want));
+  await expect(status(page, 'de-dw6')).toHaveText(
+    'Not quite. Check the sign: yours is the opposite of the answer’s. (Attempt 2.)',
+  );
+  await answer(page, 'de-dw6', (want * 10).toFixed(3));
+  await expect(status(page, 'de-dw6')).toContainText('about 10 times too large');
+  await expect(exercise(page, 'de-dw6')).not.toHaveAttribute('data-solved');
+  await expect(status(page, 'de-dw6')).not.toContainText(want.toFixed(4));
+  const saved = await page.evaluate((key) => localStorage.getItem(key), KEY('de-dw6'));
+  expect(JSON.parse(saved ?? 'null')).toMatchObject({ solved: false, attempts: 3 });
+});
+
+for (const bad of ['abc', '', '   ', '1/2', '-']) {
+  test(`"${bad}" gets a message, changes nothing and is not counted`, async ({ page }) => {
+    await answer(page, 'de-dw6', bad);
+    await expect(status(page, 'de-dw6')).toContainText(/e\.g\. 0\.25 or −1\.5\.$/);
+    await expect(input(page, 'de-dw6')).toHaveAttribute('aria-invalid', 'true');
+    await expect(exercise(page, 'de-dw6')).not.toHaveAttribute('data-solved');
+    expect(await page.evaluate((key) => localStorage.getItem(key), KEY('de-dw6'))).toBeNull();
+    await expect(page.locator('main')).not.toContainText(/NaN|Infinity|undefined/);
+    // Typing again clears the error state.
+    await input(page, 'de-dw6').pressSequentially('0');
+    await expect(input(page, 'de-dw6')).not.toHaveAttribute('aria-invalid');
+  });
+}
+
+test('a comma works as the decimal separator', async ({ page }) => {
+  await answer(page, 'de-dw6', expected().dE_dw6!.toFixed(4).replace('.', ','));
+  await expect(status(page, 'de-dw6')).toContainText('Correct:');
+});
+
+test('the answer follows the values on the page', async ({ page }) => {
+  const before = expected().dE_dw6!;
+  const after = expected({ w5: 0.3 }).dE_dw6!;
+  expect(Math.abs(after - before)).toBeGreaterThan(0.0005);
+  await answer(page, 'de-dw6', before.toFixed(4));
+  await expect(status(page, 'de-dw6')).toContainText('Correct:');
+  await page.locator('[role="spinbutton"][data-param="mazur.w5"]').first().fill('0.3');
+  // A verdict made against the old values is withdrawn as soon as they change.
+  await expect(status(page, 'de-dw6')).toHaveText(
+    'The values on this page have changed, and so has the answer. Check again.',
+  );
+  await answer(page, 'de-dw6', before.toFixed(4));
+  await expect(status(page, 'de-dw6')).toContainText('Not quite.');
+  await answer(page, 'de-dw6', after.toFixed(4));
+  await expect(status(page, 'de-dw6')).toHaveText(
+    `Correct: ∂E/∂w6 is ${after.toFixed(4)} for the values on this page.`,
+  );
+});
+
+test('the answer follows a link’s values, and an editable number inside the question', async ({
+  page,
+}) => {
+  await page.goto(`${PAGE}?mazur.w3=0.5`);
+  await answer(page, 'net-h2', expected({ w3: 0.5 }).net_h2!.toFixed(4));
+  await expect(status(page, 'net-h2')).toContainText('Correct:');
+  await exercise(page, 'net-h2').locator('[data-param="mazur.w4"]').fill('1');
+  await answer(page, 'net-h2', expected({ w3: 0.5, w4: 1 }).net_h2!.toFixed(4));
+  await expect(status(page, 'net-h2')).toContainText('Correct:');
+});
+
+test('progress survives a reload, per exercise, and Start over forgets it', async ({ page }) => {
+  await answer(page, 'de-dw6', '0.3');
+  await answer(page, 'de-dw6', expected().dE_dw6!.toFixed(5));
+  await answer(page, 'net-h2', '7');
+  await page.reload();
+  await expect(checkButton(page, 'de-dw6')).toBeEnabled();
+  await expect(exercise(page, 'de-dw6')).toHaveAttribute('data-solved', '');
+  await expect(status(page, 'de-dw6')).toHaveText(
+    `Solved earlier. Your last answer was ${expected().dE_dw6!.toFixed(5)}.`,
+  );
+  await expect(input(page, 'de-dw6')).toHaveValue(expected().dE_dw6!.toFixed(5));
+  await expect(exercise(page, 'net-h2')).not.toHaveAttribute('data-solved');
+  await expect(status(page, 'net-h2')).toHaveText(
+    'You tried this once before. Your last answer was 7.',
+  );
+
+  const startOver = exercise(page, 'de-dw6').getByRole('button', { name: 'Start over' });
+  await startOver.click();
+  await expect(startOver).toBeHidden();
+  await expect(input(page, 'de-dw6')).toBeFocused();
+  await expect(input(page, 'de-dw6')).toHaveValue('');
+  await expect(exercise(page, 'de-dw6')).not.toHaveAttribute('data-solved');
+  await expect(status(page, 'de-dw6')).toHaveText('Your progress on this exercise was cleared.');
+  expect(await page.evaluate((key) => localStorage.getItem(key), KEY('de-dw6'))).toBeNull();
+  expect(await page.evaluate((key) => localStorage.getItem(key), KEY('net-h2'))).not.toBeNull();
+});
+
+test('corrupt saved progress is ignored', async ({ page }) => {
+  await page.evaluate(
+    ([a, b]) => {
+      localStorage.setItem(a!, '{not json');
+      localStorage.setItem(b!, '{"solved":"yes","attempts":-3,"lastAnswer":{}}');
+    },
+    [KEY('de-dw6'), KEY('net-h2')],
+  );
+  await page.reload();
+  await expect(checkButton(page, 'de-dw6')).toBeEnabled();
+  for (const id of ['de-dw6', 'net-h2']) {
+    await expect(exercise(page, id)).not.toHaveAttribute('data-solved');
+    await expect(status(page, id)).toHaveText('');
+  }
+  await answer(page, 'de-dw6', expected().dE_dw6!.toFixed(4));
+  await expect(status(page, 'de-dw6')).toContainText('Correct:');
+});
+
+test('the exercise works when saving fails (storage full)', async ({ page }) => {
+  await page.addInitScript(() => {
+    // Only for our keys: Starlight saves its own state too, and does not expect a failure.
+    const setItem = Object.getOwnPropertyDescriptor(Storage.prototype, 'setItem')!.value as (
+      this: Storage,
+      key: string,
+      value: string,
+    ) => void;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (key.startsWith('backprop-live:')) throw new DOMException('Full', 'QuotaExceededError');
+      setItem.call(this, key, value);
+    };
+  });
+  await page.reload();
+  await expect(checkButton(page, 'de-dw6')).toBeEnabled();
+  await answer(page, 'de-dw6', expected().dE_dw6!.toFixed(4));
+  await expect(status(page, 'de-dw6')).toContainText('Correct:');
+  await expect(exercise(page, 'de-dw6')).toHaveAttribute('data-solved', '');
+});
+
+test('the exercise works when localStorage is blocked altogether', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('Blocked', 'SecurityError');
+      },
+    });
+  });
+  await page.reload();
+  await expect(checkButton(page, 'de-dw6')).toBeEnabled();
+  await answer(page, 'de-dw6', expected().dE_dw6!.toFixed(4));
+  await expect(status(page, 'de-dw6')).toContainText('Correct:');
+  await expect(exercise(page, 'de-dw6')).toHaveAttribute('data-solved', '');
+  // Starlight's own theme script does not survive blocked storage; that is not ours to test.
+  errors = errors.filter((e) => !/^Blocked$|StarlightThemeProvider/.test(e));
+});
+
+test('hint and solution open from the keyboard, and the solution’s numbers are live', async ({
+  page,
+}) => {
+  const hint = exercise(page, 'de-dw6').locator('details.exercise__hint');
+  const solution = exercise(page, 'de-dw6').locator('details.exercise__solution');
+  await hint.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await expect(hint).toHaveAttribute('open', '');
+  await solution.locator('summary').focus();
+  await page.keyboard.press('Space');
+  await expect(solution).toHaveAttribute('open', '');
+  const shown = solution.locator('.katex-html [data-value="mazur.dE_dw6"]');
+  await expect(shown).toBeVisible();
+  await expect(shown).toHaveText(expected().dE_dw6!.toFixed(4));
+  await page.locator('[role="spinbutton"][data-param="mazur.w5"]').first().fill('0.3');
+  const want = expected({ w5: 0.3 });
+  await expect(shown).toHaveText(want.dE_dw6!.toFixed(4));
+  await expect(solution.locator('.katex-html [data-value="mazur.dE_dout_o1"]')).toHaveText(
+    want.dE_dout_o1!.toFixed(4),
+  );
+});
+
+test('without JavaScript the question, hint and solution read, and Check is disabled', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(PAGE);
+  await expect(checkButton(page, 'de-dw6')).toBeDisabled();
+  // Playwright parses <noscript> as text even with JavaScript off, so its presence is checked.
+  await expect(exercise(page, 'de-dw6').locator('noscript')).toHaveCount(1);
+  expect(await page.content()).toContain('Checking an answer needs JavaScript.');
+  const solution = exercise(page, 'de-dw6').locator('details.exercise__solution');
+  await solution.locator('summary').click();
+  await expect(solution.locator('.katex-html [data-value="mazur.dE_dw6"]')).toHaveText(
+    expected().dE_dw6!.toFixed(4),
+  );
+  await context.close();
+});
+
+test('in print, the question shows and the answer box, hint and solution do not', async ({
+  page,
+}) => {
+  await page.emulateMedia({ media: 'print' });
+  await expect(exercise(page, 'de-dw6').locator('.exercise__question')).toBeVisible();
+  await expect(input(page, 'de-dw6')).toBeHidden();
+  await expect(exercise(page, 'de-dw6').locator('details').first()).toBeHidden();
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds no violations in every state of an exercise, in ${theme} mode`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await answer(page, 'de-dw6', expected().dE_dw6!.toFixed(4)); // solved, "Correct"
+    await answer(page, 'net-h2', 'abc'); // invalid
+    for (const summary of await page.locator('.exercise summary').all()) await summary.click();
+    await expect(page.locator('.exercise details:not([open])')).toHaveCount(0);
+    const scan = async (): Promise<string[]> =>
+      (await new AxeBuilder({ page }).include('.exercise').analyze()).violations.map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+    expect(await scan()).toEqual([]);
+    await answer(page, 'net-h2', '7'); // wrong, with "Start over" shown
+    await exercise(page, 'net-h2').locator('[data-action="exercise.check"]').focus();
+    expect(await scan()).toEqual([]);
+  });
+}
