@@ -1,0 +1,90 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { defaultValues } from '../../live/model.ts';
+import { mazurModel } from '../../live/models/mazur.ts';
+import { lossLabel, lossPlot, outputsPlot } from './loss-plot.ts';
+import { formatError, runTraining } from './model.ts';
+
+const OUTPUT = join(import.meta.dirname, '..', '..', '..', 'tests', 'output');
+const defaults = defaultValues(mazurModel);
+const { points } = runTraining(defaults);
+const newDocument = () => parseHTML('<!doctype html><html><body></body></html>').document;
+
+/** Numbers with more than 3 decimals rounded to 3, as Plot's own snapshot tests do. */
+const rounded = (svg: string): string =>
+  svg.replace(/-?\d+\.\d{4,}(?:e-?\d+)?/g, (n) => String(Number(Number(n).toFixed(3))));
+
+/**
+ * Compares `svg` with tests/output/<name>.svg. A missing snapshot is written (and the test
+ * passes); a different one is written beside it as <name>-changed.svg (and the test fails).
+ */
+function expectSnapshot(name: string, svg: string): void {
+  const actual = rounded(svg);
+  const file = join(OUTPUT, `${name}.svg`);
+  const changed = join(OUTPUT, `${name}-changed.svg`);
+  if (!existsSync(file)) {
+    mkdirSync(OUTPUT, { recursive: true });
+    writeFileSync(file, actual);
+    return;
+  }
+  if (readFileSync(file, 'utf8') === actual) {
+    rmSync(changed, { force: true });
+    return;
+  }
+  writeFileSync(changed, actual);
+  expect.fail(`${name}.svg differs from its snapshot: see ${changed}`);
+}
+
+describe('lossPlot()', () => {
+  it('draws the build-time figure for the defaults (snapshot)', () => {
+    const svg = lossPlot(Plot, newDocument(), points, { steps: 10000 });
+    expectSnapshot('training-loss', svg.outerHTML);
+  });
+
+  it('is one accessible image with a summary, and labelled groups have a role', () => {
+    const svg = lossPlot(Plot, newDocument(), points, { steps: 10000 });
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.getAttribute('aria-label')).toBe(
+      'Error E falls from 0.2984 to 0.0000351 over 10,000 steps, on a log scale.',
+    );
+    for (const g of svg.querySelectorAll('g[aria-label]'))
+      expect(g.getAttribute('role')).toBe('group');
+  });
+
+  it('labels its log axis with decimals and powers of ten, never SI prefixes', () => {
+    const svg = lossPlot(Plot, newDocument(), points, { steps: 10000 });
+    const labels = [...svg.querySelectorAll('[aria-label="y-axis tick label"] text')].map(
+      (t) => t.textContent,
+    );
+    expect(labels).toEqual(['1e-5', '1e-4', '0.001', '0.01', '0.1', '1']);
+    expect(svg.outerHTML).toContain('Error E (log scale)');
+  });
+
+  it('keeps the x axis at N steps while a run is under way', () => {
+    const partial = points.filter((p) => p.step <= 2500);
+    expect(lossLabel(partial, 10000)).toBe(
+      `Error E falls from 0.2984 to ${formatError(partial.at(-1)!.E)} over 2,500 steps (of 10,000), on a log scale.`,
+    );
+    const svg = lossPlot(Plot, newDocument(), partial, { steps: 10000 });
+    expect(svg.textContent).toContain('10,000');
+  });
+
+  it('draws an empty run without failing', () => {
+    expect(lossLabel([])).toContain('no steps yet');
+    expect(lossPlot(Plot, newDocument(), []).getAttribute('role')).toBe('img');
+  });
+});
+
+describe('outputsPlot()', () => {
+  it('draws the build-time figure for the defaults (snapshot)', () => {
+    const svg = outputsPlot(Plot, newDocument(), points, { t1: 0.01, t2: 0.99 }, { steps: 10000 });
+    expectSnapshot('training-outputs', svg.outerHTML);
+    expect(svg.getAttribute('aria-label')).toBe(
+      'Outputs over 10,000 steps: out_o1 goes from 0.7514 to 0.0159 (target 0.01), out_o2 from 0.7729 to 0.9841 (target 0.99).',
+    );
+    expect(svg.textContent).toContain('out_o1, t1 = 0.01');
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * The training panel's two figures, drawn by Observable Plot: the error E against the step (log
+ * scale), and the two outputs approaching their targets. The build calls these functions with
+ * linkedom's document, the browser with the real one and a lazily loaded Plot: one code path, so
+ * the static figure and the live one cannot drift apart.
+ *
+ * Colours are CSS variables (set in training.css from Starlight's palette) and `currentColor`,
+ * so both themes and print work without redrawing.
+ */
+import type * as PlotModule from '@observablehq/plot';
+import { formatCount, formatError, type TrainingPoint } from './model.ts';
+
+/** The part of Plot these figures use (the module, or a test double). */
+export type PlotLib = Pick<typeof PlotModule, 'plot' | 'lineY' | 'ruleY' | 'dot' | 'text'>;
+
+export interface FigureOptions {
+  /** The x axis runs from 0 to this step, so a run in progress fills it. Default: the last point's. */
+  readonly steps?: number;
+  /**
+   * Outer width in pixels. Default 520: the figure is scaled to its column, so this is a
+   * compromise between text size on a phone (×0.6) and on a desktop (×1.3).
+   */
+  readonly width?: number;
+  /** Outer height in pixels. Default 220 (the error), 180 (the outputs). */
+  readonly height?: number;
+}
+
+/** The error figure's accessible summary: "Error E falls from 0.2984 to 3.51e-5 over 10,000 steps". */
+export function lossLabel(points: readonly TrainingPoint[], steps?: number): string {
+  const first = points[0];
+  const last = points.at(-1);
+  if (!first || !last) return 'Error E during training: no steps yet.';
+  const of = steps !== undefined && steps !== last.step ? ` (of ${formatCount(steps)})` : '';
+  const verb = last.E <= first.E ? 'falls' : 'rises';
+  return `Error E ${verb} from ${formatError(first.E)} to ${formatError(last.E)} over ${formatCount(last.step)} steps${of}, on a log scale.`;
+}
+
+/** Powers of ten from below `min` to above `max`: the log axis's ticks. */
+function decades(points: readonly TrainingPoint[]): number[] {
+  const values = points.map((p) => p.E).filter((E) => E > 0 && Number.isFinite(E));
+  if (values.length === 0) return [1];
+  const lo = Math.floor(Math.log10(Math.min(...values)));
+  const hi = Math.ceil(Math.log10(Math.max(...values)));
+  return Array.from({ length: Math.max(hi - lo, 0) + 1 }, (_, i) => 10 ** (lo + i));
+}
+
+/** 0.001 and above as decimals, smaller powers of ten as 1e-4: never SI prefixes like 100m. */
+const powerOfTen = (x: number): string =>
+  x >= 0.001 ? String(Number(x.toPrecision(1))) : x.toExponential(0).replace('+', '');
+
+/** Plot's marks label their groups with aria-label; axe wants such groups to have a role. */
+function finish(svg: Element, label: string): SVGSVGElement {
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', label);
+  for (const g of svg.querySelectorAll('g[aria-label]')) g.setAttribute('role', 'group');
+  return svg as SVGSVGElement;
+}
+
+/** E against the step, log y scale, with a dot on the latest point. */
+export function lossPlot(
+  Plot: PlotLib,
+  document: Document,
+  points: readonly TrainingPoint[],
+  options: FigureOptions = {},
+): SVGSVGElement {
+  const steps = options.steps ?? points.at(-1)?.step ?? 0;
+  const ticks = decades(points);
+  const last = points.slice(-1);
+  const svg = Plot.plot({
+    document,
+    width: options.width ?? 520,
+    height: options.height ?? 220,
+    style: { fontSize: '11px' },
+    marginLeft: 52,
+    marginRight: 24,
+    x: { label: 'Step', domain: [0, Math.max(steps, 1)], tickFormat: formatCount },
+    y: {
+      type: 'log',
+      label: 'Error E (log scale)',
+      domain: [ticks[0] ?? 1, ticks.at(-1) ?? 1],
+      ticks,
+      tickFormat: powerOfTen,
+      grid: true,
+    },
+    marks: [
+      Plot.lineY(points, { x: 'step', y: 'E', stroke: 'var(--training-loss)', strokeWidth: 2 }),
+      Plot.dot(last, { x: 'step', y: 'E', fill: 'var(--training-loss)', r: 3.5 }),
+    ],
+  });
+  return finish(svg, lossLabel(points, options.steps));
+}
+
+/** out_o1 and out_o2 against the step, with their targets t1 and t2 as dashed lines. */
+export function outputsPlot(
+  Plot: PlotLib,
+  document: Document,
+  points: readonly TrainingPoint[],
+  targets: { readonly t1: number; readonly t2: number },
+  options: FigureOptions = {},
+): SVGSVGElement {
+  const steps = options.steps ?? points.at(-1)?.step ?? 0;
+  const last = points.slice(-1);
+  const series = [
+    { y: 'out_o1', target: targets.t1, name: 't1', color: 'var(--training-o1)' },
+    { y: 'out_o2', target: targets.t2, name: 't2', color: 'var(--training-o2)' },
+  ] as const;
+  const svg = Plot.plot({
+    document,
+    width: options.width ?? 520,
+    height: options.height ?? 180,
+    style: { fontSize: '11px' },
+    marginLeft: 52,
+    marginRight: 112,
+    x: { label: 'Step', domain: [0, Math.max(steps, 1)], tickFormat: formatCount },
+    y: { label: 'Output', domain: [0, 1], ticks: 5, grid: true },
+    marks: series.flatMap(({ y, target, name, color }) => [
+      Plot.ruleY([target], { stroke: color, strokeDasharray: '4 3', strokeOpacity: 0.8 }),
+      Plot.lineY(points, { x: 'step', y, stroke: color, strokeWidth: 2 }),
+      Plot.dot(last, { x: 'step', y, fill: color, r: 3.5 }),
+      // One label per output, at its target's height: the line ends there when training works.
+      Plot.text([target], {
+        frameAnchor: 'right',
+        y: (d: number) => d,
+        dx: 6,
+        // Towards the middle of the frame, clear of the axis and the title.
+        dy: target < 0.5 ? -8 : 8,
+        textAnchor: 'start',
+        text: () => `${y}, ${name} = ${String(target)}`,
+        fill: 'currentColor',
+      }),
+    ]),
+  });
+  const first = points[0];
+  const end = points.at(-1);
+  const f = (x: number) => x.toFixed(4);
+  const label =
+    first && end
+      ? `Outputs over ${formatCount(end.step)} steps: out_o1 goes from ${f(first.out_o1)} to ${f(end.out_o1)} (target ${String(targets.t1)}), out_o2 from ${f(first.out_o2)} to ${f(end.out_o2)} (target ${String(targets.t2)}).`
+      : 'Outputs during training: no steps yet.';
+  return finish(svg, label);
+}

@@ -1,0 +1,393 @@
+/**
+ * `<live-training data-model="mazur">`: makes the server-rendered training panel live. It only
+ * draws and listens; the math is model.ts (which calls the engine) and the figures loss-plot.ts.
+ *
+ * What the table, the status line and the figures describe (`#view`):
+ *
+ *   preview ──Take one step──▶ step
+ *      ▲  └────Train──▶ running ──done──▶ run
+ *      │                   └──Stop──▶ stopped
+ *      └── an edit from anywhere else on the page (Reset too; it also ends a run)
+ *
+ * In `preview` the table shows what one step from the current values would do and the figures
+ * what Train would do; otherwise they show what was just done. The trainer's own writes
+ * (`state.setMany` of the weights, so that the whole page follows) are not edits.
+ *
+ * Train runs the steps in slices, one per animation frame, paced to take 1.5 to 4 s (runMs) so
+ * that the reader sees the error fall (as fast as it can with prefers-reduced-motion), and never
+ * more than SLICE_MS of work per frame, so the page stays responsive. While it runs, the Train
+ * button (still data-action="mazur.train") reads "Stop" and stops the run.
+ *
+ * Plot (~126 KB gzip) is imported only when a figure must change: the first edit or Train.
+ * Until then the build's SVGs stay.
+ */
+import { effect } from '@preact/signals-core';
+import type { PageStore } from '../../live/client/page.ts';
+import type { ParamValues } from '../../live/model.ts';
+import type { ModelState } from '../../live/store.ts';
+import { lossPlot, outputsPlot, type PlotLib } from './loss-plot.ts';
+import {
+  TrainingRun,
+  WEIGHT_NAMES,
+  cellText,
+  formatCount,
+  outputsSummary,
+  progressText,
+  runSummary,
+  runTraining,
+  stepOnce,
+  tableCaption,
+  type Change,
+  type TrainingPoint,
+  type Weights,
+} from './model.ts';
+
+/**
+ * How long a run of n steps takes, so that the reader sees the error fall: 1.5 s for 10,000
+ * steps, up to 4 s for more (as fast as it can with prefers-reduced-motion).
+ */
+const runMs = (n: number): number => Math.min(4000, 1000 + 0.05 * n);
+/** Most training work per frame, so that input is handled between slices. */
+const SLICE_MS = 8;
+/** Steps between clock checks inside a slice. */
+const CHUNK = 2000;
+/** How long edits must pause before the figures are recomputed (the numbers follow at once). */
+const CURVE_DEBOUNCE_MS = 150;
+/** Least time between redraws of the figures during a run. */
+const DRAW_INTERVAL_MS = 100;
+/**
+ * Least time between writes of the weights during a run. A write recomputes every live value on
+ * the page (a chapter has hundreds, some of them 10,000-step runs), so it is also spaced by
+ * three times what the last one cost.
+ */
+const WRITE_INTERVAL_MS = 100;
+
+type View = 'preview' | 'step' | 'running' | 'run' | 'stopped';
+
+/** What the figures show: a run's sampled points, its summary and the targets it aimed at. */
+interface Curve {
+  readonly points: readonly TrainingPoint[];
+  readonly change: Change;
+  readonly steps: number;
+  readonly targets: { readonly t1: number; readonly t2: number };
+}
+
+const reducedMotion = (): boolean => matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+export class LiveTraining extends HTMLElement {
+  #state: ModelState | undefined;
+  /** The page's state store; set by defineTraining()'s subclass. */
+  store: PageStore | undefined;
+  #abort = new AbortController();
+  #stop: (() => void) | undefined;
+  #view: View = 'preview';
+  #run: TrainingRun | undefined;
+  #curve: Curve | undefined;
+  #plot: PlotLib | undefined;
+  #plotLoading: Promise<void> | undefined;
+  #curveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A redraw waits for Plot to load. */
+  #drawPending = false;
+  /** True while this element writes the weights: the params effect must not take it as an edit. */
+  #writing = false;
+  #lastDraw = 0;
+  #nextWrite = 0;
+  /** Said before the preview summary once it is computed (e.g. after Reset). */
+  #prefix = '';
+
+  /** The points the figures show now (for tests and the curious): step, E, out_o1, out_o2. */
+  get curve(): readonly TrainingPoint[] {
+    return this.#curve?.points ?? [];
+  }
+
+  connectedCallback(): void {
+    const name = this.dataset['model'] ?? '';
+    const state = this.store?.model(name);
+    if (!state) {
+      console.error(`<live-training> for unknown model "${name}".`);
+      return;
+    }
+    this.#state = state;
+    const options = { signal: this.#abort.signal };
+    const order = this.#find<HTMLInputElement>(`input[data-param="${name}.inPlace"]`);
+    order?.addEventListener('change', () => state.set('inPlace', order.checked ? 1 : 0), options);
+    this.#button('step')?.addEventListener('click', () => this.#takeStep(), options);
+    this.#button('train')?.addEventListener('click', () => this.#toggleRun(), options);
+    this.#button('reset')?.addEventListener('click', () => this.#reset(), options);
+    for (const control of this.querySelectorAll<HTMLInputElement | HTMLButtonElement>(
+      'button[data-action], input[type="checkbox"][data-param]',
+    )) {
+      control.disabled = false;
+    }
+    let first = true;
+    this.#stop = effect(() => {
+      const values = state.params.value;
+      if (order) order.checked = values['inPlace'] === 1;
+      this.#labelTrain(values);
+      if (this.#writing) return;
+      // The build drew everything for the defaults: only a non-default first state needs work.
+      const edit = !first || !state.isDefault.peek();
+      first = false;
+      this.#onEdit(values, edit);
+    });
+  }
+
+  disconnectedCallback(): void {
+    this.#stop?.();
+    this.#abort.abort();
+    this.#abort = new AbortController();
+    this.#run = undefined;
+    clearTimeout(this.#curveTimer);
+  }
+
+  #find<E extends Element>(selector: string): E | null {
+    return this.querySelector<E>(selector);
+  }
+
+  #button(action: string): HTMLButtonElement | null {
+    return this.#find(`button[data-action="${this.dataset['model'] ?? ''}.${action}"]`);
+  }
+
+  #labelTrain(values: ParamValues): void {
+    const train = this.#button('train');
+    if (train && !this.#run) train.textContent = `Train ${formatCount(values['steps'] ?? 0)} steps`;
+  }
+
+  /** Anything changed the values, other than this element's trainer. */
+  #onEdit(values: ParamValues, redraw: boolean): void {
+    if (this.#run) {
+      this.#endRun();
+      this.#prefix ||= 'Training stopped, because a value changed. ';
+      this.#say(this.#prefix);
+    }
+    this.#view = 'preview';
+    this.#showTable('preview', stepOnce(values));
+    if (redraw) this.#scheduleCurve();
+  }
+
+  /** Writes weights into the page's state, so that every number on the page follows. */
+  #write(weights: Weights): void {
+    this.#writing = true;
+    try {
+      this.#state?.setMany(weights);
+    } finally {
+      this.#writing = false;
+    }
+  }
+
+  #takeStep(): void {
+    const state = this.#state;
+    if (!state || this.#run) return;
+    const change = stepOnce(state.params.peek());
+    this.#write(change.to.weights);
+    this.#view = 'step';
+    this.#showTable('step', change);
+    this.#say(
+      `One step taken: E went from ${cellText(change.from.E)} to ${cellText(change.to.E)}.`,
+    );
+    // The figures now show what Train would do from the new weights.
+    this.#scheduleCurve();
+  }
+
+  #reset(): void {
+    const state = this.#state;
+    if (!state) return;
+    if (state.isDefault.peek() && this.#view === 'preview' && !this.#run) {
+      this.#say('All values are already at their defaults.');
+      return;
+    }
+    this.#prefix = 'Back to the defaults. ';
+    // reset() is an edit like any other (the effect sees it), unless nothing needed resetting.
+    if (state.isDefault.peek()) this.#onEdit(state.params.peek(), true);
+    else state.reset();
+  }
+
+  #toggleRun(): void {
+    if (this.#run) this.#finish(this.#run, true);
+    else this.#train();
+  }
+
+  #train(): void {
+    const state = this.#state;
+    if (!state) return;
+    clearTimeout(this.#curveTimer);
+    const run = new TrainingRun(state.params.peek());
+    this.#run = run;
+    this.#view = 'running';
+    void this.#loadPlot();
+    const train = this.#button('train');
+    if (train) train.textContent = 'Stop';
+    this.#button('step')?.setAttribute('disabled', '');
+    const progress = this.#find<HTMLProgressElement>('progress');
+    if (progress) progress.max = run.total;
+    this.#find<HTMLElement>('.training__progress')?.removeAttribute('hidden');
+    this.#showProgress(run);
+    this.#say(`Training ${formatCount(run.total)} steps…`);
+    const began = performance.now();
+    const duration = reducedMotion() ? 0 : runMs(run.total);
+    const tick = (): void => {
+      if (this.#run !== run) return;
+      const start = performance.now();
+      // Where the run should be by now, paced by the clock (not by frames, which a busy page
+      // slows down), and never more than SLICE_MS of work per frame.
+      const due = duration > 0 ? Math.ceil((run.total * (start - began)) / duration) : run.total;
+      while (run.step < due && !run.done && performance.now() - start < SLICE_MS) {
+        run.advance(Math.min(due - run.step, CHUNK));
+      }
+      this.#showProgress(run);
+      if (run.done) {
+        this.#finish(run, false);
+        return;
+      }
+      // Writing the weights recomputes every live value on the page, which may be costly: do it
+      // at most once per frame, and less often when it takes long.
+      const now = performance.now();
+      if (now >= this.#nextWrite) {
+        const change = run.change();
+        this.#write(change.to.weights);
+        this.#showTable('run', change);
+        const after = performance.now();
+        this.#nextWrite = after + Math.max(WRITE_INTERVAL_MS, 3 * (after - now));
+      } else if (now - this.#lastDraw >= DRAW_INTERVAL_MS) {
+        // Not in the same frame as a write: each may take a few milliseconds on a full page.
+        this.#drawRun(run);
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }
+
+  /** A run ended by Stop or by reaching N: the page keeps its weights, the panel says what it did. */
+  #finish(run: TrainingRun, stopped: boolean): void {
+    const change = run.change();
+    this.#endRun();
+    this.#write(change.to.weights);
+    this.#view = stopped ? 'stopped' : 'run';
+    this.#showTable('run', change);
+    this.#showProgress(run);
+    this.#say(runSummary(stopped ? 'stopped' : 'run', change));
+    this.#drawRun(run);
+  }
+
+  /** Leaves the running state (the caller says why). */
+  #endRun(): void {
+    this.#run = undefined;
+    const state = this.#state;
+    if (state) this.#labelTrain(state.params.peek());
+    this.#button('step')?.removeAttribute('disabled');
+  }
+
+  #showProgress(run: TrainingRun): void {
+    const progress = this.#find<HTMLProgressElement>('progress');
+    if (progress) progress.value = run.step;
+    const text = this.#find<HTMLElement>('.training__progress-text');
+    if (text) text.textContent = progressText(run.step, run.total, run.points.at(-1)?.E ?? NaN);
+  }
+
+  #say(text: string): void {
+    const status = this.#find<HTMLElement>('.training__status');
+    if (status) status.textContent = text;
+  }
+
+  #showTable(kind: 'preview' | 'step' | 'run', change: Change): void {
+    const caption = this.#find<HTMLElement>('.training__table caption');
+    if (caption) caption.textContent = tableCaption(kind, change);
+    const rows = [
+      ...WEIGHT_NAMES.map((w) => [w, change.from.weights[w], change.to.weights[w]] as const),
+      ['E', change.from.E, change.to.E] as const,
+    ];
+    for (const [key, from, to] of rows) {
+      this.#cell(`${key}.old`, from, cellText(from));
+      this.#cell(`${key}.new`, to, cellText(to));
+      this.#cell(`${key}.change`, to - from, cellText(to - from, true));
+    }
+  }
+
+  #cell(key: string, value: number, text: string): void {
+    const cell = this.#find<HTMLElement>(`[data-cell="${key}"]`);
+    if (!cell) return;
+    cell.dataset['raw'] = String(value);
+    if (cell.textContent !== text) cell.textContent = text;
+  }
+
+  /** Recompute what Train would do once edits pause, then redraw. */
+  #scheduleCurve(): void {
+    clearTimeout(this.#curveTimer);
+    this.#curveTimer = setTimeout(() => this.#previewCurve(), CURVE_DEBOUNCE_MS);
+  }
+
+  #previewCurve(): void {
+    const state = this.#state;
+    if (!state || this.#run) return;
+    const values = state.params.peek();
+    const { points, change } = runTraining(values);
+    const targets = { t1: values['t1'] ?? NaN, t2: values['t2'] ?? NaN };
+    this.#curve = { points, change, steps: change.settings.steps, targets };
+    if (this.#view === 'preview') this.#say(this.#prefix + runSummary('preview', change));
+    this.#prefix = '';
+    this.#draw();
+  }
+
+  #drawRun(run: TrainingRun): void {
+    const values = this.#state?.params.peek() ?? {};
+    const targets = { t1: values['t1'] ?? NaN, t2: values['t2'] ?? NaN };
+    this.#curve = { points: [...run.points], change: run.change(), steps: run.total, targets };
+    this.#draw();
+  }
+
+  /** Redraws both figures from #curve, once Plot is here (it is loaded on first need). */
+  #draw(): void {
+    const curve = this.#curve;
+    if (!curve) return;
+    if (!this.#plot) {
+      if (!this.#drawPending) {
+        this.#drawPending = true;
+        void this.#loadPlot().then(() => {
+          this.#drawPending = false;
+          if (this.#plot) this.#draw();
+        });
+      }
+      return;
+    }
+    this.#lastDraw = performance.now();
+    const { points, steps, targets, change } = curve;
+    const loss = lossPlot(this.#plot, document, points, { steps });
+    const outputs = outputsPlot(this.#plot, document, points, targets, { steps });
+    this.#find('[data-plot="loss"]')?.replaceChildren(loss);
+    this.#find('[data-plot="outputs"]')?.replaceChildren(outputs);
+    const kind = this.#view === 'preview' || this.#view === 'step' ? 'preview' : 'run';
+    const lossCaption = this.#find<HTMLElement>('[data-caption="loss"]');
+    if (lossCaption) {
+      lossCaption.textContent =
+        this.#view === 'running'
+          ? `${progressText(change.steps, steps, change.to.E)}.`
+          : runSummary(this.#view === 'stopped' ? 'stopped' : kind, change);
+    }
+    const outputsCaption = this.#find<HTMLElement>('[data-caption="outputs"]');
+    if (outputsCaption) outputsCaption.textContent = outputsSummary(change, targets.t1, targets.t2);
+  }
+
+  #loadPlot(): Promise<void> {
+    this.#plotLoading ??= import('@observablehq/plot').then(
+      (Plot) => {
+        this.#plot = Plot;
+      },
+      (error: unknown) => {
+        // The build's figures stay; every number elsewhere is still live.
+        console.error('The training figures could not be loaded:', error);
+      },
+    );
+    return this.#plotLoading;
+  }
+}
+
+/** Defines `<live-training>` once, bound to the page's store. */
+export function defineTraining(store: PageStore): void {
+  if (customElements.get('live-training')) return;
+  customElements.define(
+    'live-training',
+    class extends LiveTraining {
+      override store = store;
+    },
+  );
+}

@@ -1,0 +1,222 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { mazur } from '../../src/engine/mazur.ts';
+
+// The training panel, <Training model="mazur" />, on the backpropagation chapter. Its table cells
+// carry their unrounded value in data-raw; its actions are data-action="mazur.step|train|reset".
+const PAGE = '/chapters/backprop/';
+const published = mazur.published;
+
+const panel = (page: Page) => page.locator('live-training').first();
+const action = (page: Page, name: string) => panel(page).locator(`[data-action="mazur.${name}"]`);
+const spin = (page: Page, param: string) =>
+  panel(page).locator(`[role="spinbutton"][data-param="mazur.${param}"]`);
+const cell = async (page: Page, key: string): Promise<number> =>
+  Number(await panel(page).locator(`[data-cell="${key}"]`).getAttribute('data-raw'));
+const status = (page: Page) => panel(page).locator('.training__status');
+/** The points the figures show: [{ step, E, out_o1, out_o2 }]. */
+const curve = (page: Page) =>
+  panel(page).evaluate((el) => [
+    ...(el as HTMLElement & { curve: { step: number; E: number }[] }).curve,
+  ]);
+
+let errors: string[];
+test.beforeEach(({ page }) => {
+  errors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+});
+test.afterEach(() => expect(errors).toEqual([]));
+
+test('without JavaScript the panel shows one step, the status and both build-time figures', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(PAGE);
+  const loss = panel(page).locator('[data-plot="loss"] svg[role="img"]');
+  await expect(loss).toHaveAttribute(
+    'aria-label',
+    'Error E falls from 0.2984 to 0.0000351 over 10,000 steps, on a log scale.',
+  );
+  await expect(panel(page).locator('[data-plot="outputs"] svg[role="img"]')).toHaveCount(1);
+  await expect(panel(page).locator('[data-cell="w5.new"]')).toHaveText('0.358916');
+  await expect(panel(page).locator('[data-cell="E.new"]')).toHaveText('0.291028');
+  await expect(status(page)).toHaveText(
+    'Training 10,000 steps at η = 0.50 would take the error E from 0.2984 to 0.0000351.',
+  );
+  // Buttons that need JavaScript say so by being disabled.
+  await expect(action(page, 'train')).toBeDisabled();
+  await context.close();
+});
+
+test("Take one step updates every weight at once to Mazur's values", async ({ page }) => {
+  await page.goto(PAGE);
+  await action(page, 'step').click();
+  expect((await cell(page, 'w5.new')).toFixed(8)).toBe(published.w5_new.toFixed(8));
+  expect((await cell(page, 'w1.new')).toFixed(9)).toBe(published.w1_new.toFixed(9));
+  expect(await cell(page, 'w5.old')).toBe(0.4);
+  expect(await cell(page, 'w5.change')).toBeCloseTo(published.w5_new - 0.4, 8);
+  expect((await cell(page, 'E.old')).toFixed(9)).toBe(published.E.toFixed(9));
+  expect((await cell(page, 'E.new')).toFixed(9)).toBe('0.291027774');
+  await expect(panel(page).locator('caption')).toContainText('The step just taken');
+  // The whole page follows: the live read-outs, and the URL.
+  const E = Number(await page.locator('[data-value="mazur.E"]').first().getAttribute('data-raw'));
+  expect(E.toFixed(9)).toBe('0.291027774');
+  await expect(page).toHaveURL(/mazur\.w5=0\.3589164/);
+  // A second step starts from the first one's weights.
+  await action(page, 'step').click();
+  expect((await cell(page, 'w5.old')).toFixed(8)).toBe(published.w5_new.toFixed(8));
+});
+
+test('the order toggle makes Take one step use the in-place order', async ({ page }) => {
+  await page.goto(PAGE);
+  const toggle = panel(page).getByRole('checkbox', { name: /output layer first/ });
+  await toggle.check();
+  // The preview already shows the in-place step; taking it gives Mazur's first-round error.
+  expect((await cell(page, 'E.new')).toFixed(9)).toBe(published.errorAfterFirstRound.toFixed(9));
+  await action(page, 'step').click();
+  expect((await cell(page, 'E.new')).toFixed(9)).toBe(published.errorAfterFirstRound.toFixed(9));
+  await expect(panel(page).locator('caption')).toContainText('in-place');
+  await expect(page).toHaveURL(/mazur\.inPlace=1/);
+});
+
+test('Train lowers E monotonically at η = 0.5, to below 1e-4 after 10,000 steps', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  await action(page, 'train').click();
+  // A run is paced to take about 1.5 s; a busy machine may need longer.
+  await expect(status(page)).toHaveText('Trained 10,000 steps: E went from 0.2984 to 0.0000351.', {
+    timeout: 15_000,
+  });
+  const points = await curve(page);
+  expect(points[0]!.step).toBe(0);
+  expect(points.at(-1)!.step).toBe(10000);
+  for (let i = 1; i < points.length; i++)
+    expect(points[i]!.E).toBeLessThanOrEqual(points[i - 1]!.E);
+  expect(points.at(-1)!.E).toBeLessThan(1e-4);
+  expect(await cell(page, 'E.new')).toBeLessThan(1e-4);
+  const out1 = Number(
+    await page.locator('[data-value="mazur.out_o1"]').first().getAttribute('data-raw'),
+  );
+  expect(out1).toBeCloseTo(0.0159, 4);
+  await expect(panel(page).locator('[data-plot="loss"] svg')).toHaveAttribute(
+    'aria-label',
+    /over 10,000 steps/,
+  );
+  await expect(action(page, 'train')).toHaveText('Train 10,000 steps');
+});
+
+test('the page stays responsive during a 100,000-step run, and an edit stops it', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  await spin(page, 'steps').fill('100000');
+  await spin(page, 'steps').press('Enter');
+  // The progress bar advances frame after frame (sampled from the click on).
+  const seen = await panel(page).evaluate(async (el) => {
+    const bar = el.querySelector('progress')!;
+    el.querySelector<HTMLButtonElement>('[data-action="mazur.train"]')!.click();
+    const values: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      await new Promise(requestAnimationFrame);
+      values.push(bar.value);
+    }
+    return values;
+  });
+  await expect(action(page, 'train')).toHaveText('Stop');
+  expect(new Set(seen).size).toBeGreaterThan(5);
+  expect(seen.at(-1)).toBeLessThan(100000);
+  // A key press on an editable number is handled at once, and ends the run cleanly.
+  await spin(page, 'eta').press('ArrowUp');
+  await expect(spin(page, 'eta')).toHaveAttribute('aria-valuenow', '0.51');
+  await expect(action(page, 'train')).toHaveText('Train 100,000 steps');
+  await expect(status(page)).toContainText('Training stopped, because a value changed.');
+  expect(
+    await panel(page)
+      .locator('progress')
+      .evaluate((p: HTMLProgressElement) => p.value),
+  ).toBeLessThan(100000);
+});
+
+test('Stop ends a run and the panel says what it did', async ({ page }) => {
+  await page.goto(PAGE);
+  await spin(page, 'steps').fill('100000');
+  await action(page, 'train').click();
+  await page.waitForFunction(
+    () => document.querySelector<HTMLProgressElement>('live-training progress')!.value > 0,
+  );
+  await action(page, 'train').click();
+  await expect(status(page)).toContainText(/^Stopped after [\d,]+ of 100,000 steps/);
+  expect(await cell(page, 'E.new')).toBeLessThan(await cell(page, 'E.old'));
+});
+
+test('Reset brings every value back to its default, η and N included', async ({ page }) => {
+  await page.goto(PAGE);
+  await spin(page, 'eta').fill('1.5');
+  await spin(page, 'steps').fill('500');
+  await action(page, 'step').click();
+  await action(page, 'reset').click();
+  await expect(spin(page, 'eta')).toHaveAttribute('aria-valuenow', '0.5');
+  await expect(spin(page, 'steps')).toHaveAttribute('aria-valuenow', '10000');
+  expect(await cell(page, 'w5.old')).toBe(0.4);
+  expect((await cell(page, 'w5.new')).toFixed(8)).toBe(published.w5_new.toFixed(8));
+  await expect(status(page)).toHaveText(/^Back to the defaults\. Training 10,000 steps/);
+  await expect(page).not.toHaveURL(/mazur\./);
+});
+
+test('the URL keeps η and N, and a link with them reproduces the panel', async ({ page }) => {
+  await page.goto(PAGE);
+  await spin(page, 'eta').fill('0.8');
+  await spin(page, 'steps').fill('2000');
+  await expect(page).toHaveURL(/mazur\.eta=0\.8/);
+  await expect(page).toHaveURL(/mazur\.steps=2000/);
+  await page.goto(`${PAGE}?mazur.eta=0.8&mazur.steps=2000`);
+  await expect(action(page, 'train')).toHaveText('Train 2,000 steps');
+  await expect(status(page)).toContainText('Training 2,000 steps at η = 0.80');
+  await expect(panel(page).locator('[data-plot="loss"] svg')).toHaveAttribute(
+    'aria-label',
+    /over 2,000 steps/,
+  );
+});
+
+test('Plot is loaded only when a figure must change, and then follows edits', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(r.url());
+  });
+  await page.goto(PAGE);
+  await page.waitForLoadState('networkidle');
+  const before = scripts.length;
+  const label = panel(page).locator('[data-plot="loss"] svg');
+  await expect(label).toHaveAttribute('aria-label', /to 0\.0000351 over 10,000/);
+  await spin(page, 'eta').fill('0.25');
+  await expect(label).not.toHaveAttribute('aria-label', /to 0\.0000351 over 10,000/);
+  expect(scripts.length).toBeGreaterThan(before);
+  await expect(status(page)).toContainText('at η = 0.25');
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds no violations in the panel after a run, with Plot's live figures, in ${theme} mode`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+    await page.goto(`${PAGE}?mazur.steps=300`);
+    await action(page, 'train').click();
+    await expect(status(page)).toContainText('Trained 300 steps', { timeout: 15_000 });
+    await expect(panel(page).locator('[data-plot="loss"] svg')).toHaveAttribute(
+      'aria-label',
+      /over 300 steps/,
+    );
+    const results = await new AxeBuilder({ page }).include('live-training').analyze();
+    expect(
+      results.violations.map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      ),
+    ).toEqual([]);
+  });
+}
