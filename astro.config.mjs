@@ -35,7 +35,12 @@ export default defineConfig({
         'zh-cn': { label: '简体中文', lang: 'zh-CN' },
       },
       markdown: { processedDirs: ['./content/docs'] },
-      customCss: ['katex/dist/katex.min.css', './src/styles/course.css', './src/styles/live.css'],
+      customCss: [
+        'katex/dist/katex.min.css',
+        './src/styles/course.css',
+        './src/styles/live.css',
+        './src/styles/exercise.css',
+      ],
       components: {
         Head: './src/components/overrides/Head.astro',
         Search: './src/components/overrides/Search.astro',

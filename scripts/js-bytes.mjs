@@ -28,7 +28,7 @@ function closure(file, eager, lazy) {
   )) {
     if (spec.startsWith('.')) closure(resolve(dirname(file), spec), eager, lazy);
   }
-  for (const [, spec] of code.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g)) {
+  for (const [, spec] of code.matchAll(/import\(\s*["'`]([^"'`]+)["'`]\s*\)/g)) {
     if (spec.startsWith('.')) lazy.add(resolve(dirname(file), spec));
   }
 }

@@ -5,3 +5,6 @@ export { default as LearningPath } from './components/LearningPath.astro';
 export { default as Editable } from './components/live/Editable.astro';
 export { default as Value } from './components/live/Value.astro';
 export { default as ModelControls } from './components/live/ModelControls.astro';
+export { default as NetworkDiagram } from './widgets/network-diagram/NetworkDiagram.astro';
+export { default as Exercise } from './components/live/Exercise.astro';
+export { default as Training } from './widgets/training/Training.astro';

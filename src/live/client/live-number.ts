@@ -15,6 +15,7 @@ import { editableDigits, snap, splitRef, type ParamSpec } from '../model.ts';
 import { parseNumber } from '../parse.ts';
 import { stepParam, type ModelState } from '../store.ts';
 import type { PageStore } from './page.ts';
+import { setIfChanged } from './read-outs.ts';
 
 const PIXELS_PER_STEP = 4;
 const DRAG_THRESHOLD = 4;
@@ -86,11 +87,20 @@ export function defineLiveNumber(store: PageStore): void {
         const spec = this.#spec;
         if (!input || !spec) return;
         const text = formatNumber(value, { digits: editableDigits(spec, value) });
-        input.setAttribute('aria-valuenow', String(value));
-        input.setAttribute('aria-valuetext', text);
-        input.title = formatFull(value);
+        setIfChanged(input, 'aria-valuenow', String(value));
+        setIfChanged(input, 'aria-valuetext', text);
+        setIfChanged(input, 'title', formatFull(value));
         if (!this.#editing && input.value !== text) input.value = text;
-        input.style.setProperty('--chars', String(Math.max(input.value.length, 2)));
+        this.#fit();
+      }
+
+      /** Sizes the field to its text. */
+      #fit(): void {
+        const input = this.#input;
+        const chars = String(Math.max(input?.value.length ?? 0, 2));
+        if (input && input.style.getPropertyValue('--chars') !== chars) {
+          input.style.setProperty('--chars', chars);
+        }
       }
 
       #say(text: string, isError: boolean): void {
@@ -113,7 +123,7 @@ export function defineLiveNumber(store: PageStore): void {
         const input = this.#input;
         if (!input || !this.#state) return;
         this.#editing = true;
-        input.style.setProperty('--chars', String(Math.max(input.value.length, 2)));
+        this.#fit();
         const parsed = parseNumber(input.value);
         if (parsed.ok) {
           const clamped = this.#state.set(this.#name, parsed.value);

@@ -9,6 +9,22 @@ import type { PageStore } from './page.ts';
 
 const reducedMotion = (): boolean => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+// A value that changes many times a second (while a network trains, or a number is dragged)
+// flashes once, not on every change: hundreds of overlapping animations cost whole frames.
+const FLASH_MS = 700;
+const lastFlash = new WeakMap<Element, number>();
+function recentlyFlashed(element: Element): boolean {
+  const now = performance.now();
+  const last = lastFlash.get(element);
+  if (last !== undefined && now - last < FLASH_MS) return true;
+  lastFlash.set(element, now);
+  return false;
+}
+
+export function setIfChanged(element: Element, name: string, value: string): void {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+}
+
 /**
  * Keeps one element's text equal to its value. Returns a function that stops it.
  * Attributes: data-value (required), data-digits (default 4), data-math (use a math minus).
@@ -26,18 +42,20 @@ export function bindReadOut(element: HTMLElement | Element, store: PageStore): (
     const value = state.value(ref.name);
     if (value === undefined) return;
     const text = formatNumber(value, { digits, mathMinus });
-    element.setAttribute('data-raw', String(value));
-    element.setAttribute('data-full', formatFull(value));
+    // Writes only what changed: on load every value is already right, and redundant attribute
+    // writes would make the browser recompute the style of a page full of math.
+    setIfChanged(element, 'data-raw', String(value));
+    setIfChanged(element, 'data-full', formatFull(value));
     if (element.textContent !== text) {
       element.textContent = text;
-      if (element instanceof HTMLElement && !reducedMotion()) {
+      if (element instanceof HTMLElement && !reducedMotion() && !recentlyFlashed(element)) {
         element.animate(
           // A translucent highlight reads on both the light and the dark theme.
           [
             { backgroundColor: 'rgb(250 204 21 / 0.45)' },
             { backgroundColor: 'rgb(250 204 21 / 0)' },
           ],
-          { duration: 700, easing: 'ease-out' },
+          { duration: FLASH_MS, easing: 'ease-out' },
         );
       }
     }

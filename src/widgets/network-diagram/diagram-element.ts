@@ -1,0 +1,42 @@
+/**
+ * `<network-diagram>`: highlights the chain-rule path of the weight (or bias) being hovered or
+ * focused, and shows its chain rule below the diagram. The numbers themselves are live-number
+ * and live-value elements, which update on their own.
+ */
+const ACTIVE = 'is-on-path';
+
+class NetworkDiagram extends HTMLElement {
+  #abort = new AbortController();
+
+  connectedCallback(): void {
+    const options = { signal: this.#abort.signal };
+    const activate = (event: Event): void => {
+      const target = event.target instanceof Element ? event.target.closest('[data-param]') : null;
+      const param = target?.getAttribute('data-param')?.split('.')[1];
+      if (param && this.querySelector(`[data-caption="${param}"]`)) this.show(param);
+    };
+    this.addEventListener('focusin', activate, options);
+    this.addEventListener('pointerover', activate, options);
+  }
+
+  disconnectedCallback(): void {
+    this.#abort.abort();
+    this.#abort = new AbortController();
+  }
+
+  /** Highlights `param`'s path to E and shows its chain rule. */
+  show(param: string): void {
+    if (this.dataset['active'] === param && this.querySelector(`.${ACTIVE}`)) return;
+    this.dataset['active'] = param;
+    for (const element of this.querySelectorAll(`.${ACTIVE}`)) element.classList.remove(ACTIVE);
+    for (const element of this.querySelectorAll(`[data-on-path~="${param}"]`)) {
+      element.classList.add(ACTIVE);
+    }
+    for (const caption of this.querySelectorAll<HTMLElement>('[data-caption]')) {
+      caption.hidden = caption.dataset['caption'] !== param;
+    }
+  }
+}
+
+if (!customElements.get('network-diagram'))
+  customElements.define('network-diagram', NetworkDiagram);
