@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { findChromium } from './find-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from './find-chromium.mjs';
 
 const path = process.argv[2] ?? '/how-to-read/';
 if (!existsSync(fileURLToPath(new URL('../dist/index.html', import.meta.url)))) {
@@ -41,13 +41,7 @@ try {
   }
   const browser = await chromium.launch({
     executablePath: found.path,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
+    args: CHROMIUM_ARGS,
   });
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${port}${path}`);

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { defaultValues } from '../../src/live/model.ts';
 import { mazurModel } from '../../src/live/models/mazur.ts';
 
@@ -35,16 +35,6 @@ function expectAllMatch(seen: Array<[string, number]>, want: Record<string, numb
     );
   }
 }
-
-let errors: string[];
-test.beforeEach(({ page }) => {
-  errors = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-});
-test.afterEach(() => expect(errors).toEqual([]));
 
 test('at the defaults every read-out on the chapter equals the engine, Mazur’s numbers included', async ({
   page,

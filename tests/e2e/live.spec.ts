@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { mazurParams, mazurWorkedExample, type MazurParams } from '../../src/engine/mazur.ts';
 
 // The live-page contract: editable numbers are role="spinbutton" with data-param, read-outs
@@ -10,16 +10,6 @@ const raw = async (page: Page, ref: string): Promise<number> =>
 const spin = (page: Page, ref: string) => page.locator(`[role="spinbutton"][data-param="${ref}"]`);
 const expected = (changes: Partial<MazurParams>, eta = 0.5) =>
   mazurWorkedExample({ ...mazurParams, ...changes }, eta);
-
-let errors: string[];
-test.beforeEach(({ page }) => {
-  errors = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-});
-test.afterEach(() => expect(errors).toEqual([]));
 
 test('an editable number is an accessible spinbutton with its range and a name', async ({
   page,

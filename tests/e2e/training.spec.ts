@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { mazur } from '../../src/engine/mazur.ts';
 
 // The training panel, <Training model="mazur" />, on the backpropagation chapter. Its table cells
@@ -19,16 +19,6 @@ const curve = (page: Page) =>
   panel(page).evaluate((el) => [
     ...(el as HTMLElement & { curve: { step: number; E: number }[] }).curve,
   ]);
-
-let errors: string[];
-test.beforeEach(({ page }) => {
-  errors = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-});
-test.afterEach(() => expect(errors).toEqual([]));
 
 test('without JavaScript the panel shows one step, the status and both build-time figures', async ({
   browser,
