@@ -2,7 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS } from './scripts/find-chromium.mjs';
 
 // The port differs from `npm start`'s 4321 so that tests can run while the site is being served.
-const port = 4399;
+// E2E_PORT lets two checkouts run their browser tests side by side.
+const port = Number(process.env['E2E_PORT'] ?? 4399);
 const chromium = process.env['CHROMIUM_PATH'];
 if (!chromium) {
   throw new Error('Run the browser tests with `npm run test:e2e`, which finds a Chromium first.');
