@@ -18,6 +18,9 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
   base,
   trailingSlash: 'always',
+  // The compute worker (src/live/client/compute-worker.ts) loads models on demand, which needs
+  // an ES-module worker: the default (iife) cannot split code.
+  vite: { worker: { format: 'es' } },
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath, remarkLiveMath],

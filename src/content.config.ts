@@ -2,6 +2,7 @@ import { i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
 
 // Chapters live in the top-level content/ folder, not src/content/, so the glob loader replaces
 // Starlight's docsLoader() (which hard-codes src/content/docs). `processedDirs` in
@@ -9,7 +10,15 @@ import { glob } from 'astro/loaders';
 export const collections = {
   docs: defineCollection({
     loader: glob({ base: './content/docs', pattern: '**/[^_]*.{md,mdx}' }),
-    schema: docsSchema(),
+    // `models`: the model instances a page starts at values of its own, e.g.
+    // `models: { neuron: { act: tanh } }` (checked against the models by src/live/authoring.ts).
+    schema: docsSchema({
+      extend: z.object({
+        models: z
+          .record(z.string(), z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])))
+          .optional(),
+      }),
+    }),
   }),
   // Overrides of Starlight's interface strings, one JSON file per locale, in src/content/i18n/
   // (Starlight keys them by their path relative to that folder).

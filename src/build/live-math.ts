@@ -5,7 +5,7 @@
  * KaTeX runs at build time and the browser never loads it, so a live value cannot be re-typeset.
  * Instead, `remarkLiveMath` swaps each `\live` for a placeholder that KaTeX sets as a single
  * text run, and `rehypeLiveMath` (after rehype-katex) puts the number the engine computes for
- * the model's defaults in its place: in the visible HTML, in the MathML that screen readers
+ * the page's starting values in its place: in the visible HTML, in the MathML that screen readers
  * read, and in the TeX annotation that copy-paste uses. The HTML span and the MathML <mn> carry
  * `data-value`, so the browser only replaces their text when the value changes.
  */
@@ -14,7 +14,7 @@ import type { Root as MdastRoot } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { formatFull, formatNumber } from '../live/format.ts';
-import { resolveDigits, resolveValue } from '../live/authoring.ts';
+import { pageModels, resolveDigits, resolveValue } from '../live/authoring.ts';
 
 interface LiveSlot {
   ref: string;
@@ -34,13 +34,17 @@ function slotsOf(file: VFile): LiveSlot[] {
 export function remarkLiveMath() {
   return (tree: MdastRoot, file: VFile): void => {
     const slots = slotsOf(file);
+    // The page's own model instances and starting values, from its frontmatter.
+    const frontmatter = (file.data as { astro?: { frontmatter?: { models?: unknown } } }).astro
+      ?.frontmatter;
+    const page = pageModels(frontmatter?.models, `${file.path} (frontmatter)`);
     visit(tree, (node) => {
       if (node.type !== 'math' && node.type !== 'inlineMath') return;
       const line = node.position?.start.line;
       const before = node.value;
       node.value = before.replace(MACRO, (_match, digitsText: string | undefined, ref: string) => {
         const where = `${file.path}${line === undefined ? '' : `:${line}`}: \\live{${ref}}`;
-        const { value } = resolveValue(ref, where);
+        const { value } = resolveValue(ref, where, page);
         const digits = resolveDigits(
           digitsText === undefined
             ? undefined

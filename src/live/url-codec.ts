@@ -5,11 +5,11 @@
  * URL. Reading is forgiving and never throws: anything unusable is dropped or clamped, and each
  * such case produces a notice in plain words for the reader.
  */
-import { clampToRange, parseNumber } from './parse.ts';
-import { splitRef, type ModelSpec, type ParamValues } from './model.ts';
+import { splitRef, type AnyModel, type ParamValue, type ParamValues } from './model.ts';
+import { parseValue, writeValue } from './params.ts';
 
 export interface DecodedState {
-  /** Valid, in-range values found, per model. Models with nothing valid are absent. */
+  /** Valid values found, per instance (e.g. `mazur`, `zigzag-tanh`). Instances with none are absent. */
   readonly values: Readonly<Record<string, ParamValues>>;
   /** What was ignored or changed, one sentence each, safe to show as text. */
   readonly notices: readonly string[];
@@ -23,15 +23,16 @@ function shorten(text: string): string {
 }
 
 /**
- * Reads model parameters from a query string. Keys without a dot belong to someone else (an
- * analytics tag, say) and are left alone silently; keys of the form `model.param` that name an
- * unknown model or parameter, or carry an unusable value, produce a notice.
+ * Reads model parameters from a query string, for the instances on the page (by instance name:
+ * `mazur`, or `zigzag-tanh` for a second zig-zag panel). Keys without a dot belong to someone
+ * else (an analytics tag, say) and are left alone silently; keys of the form `instance.param`
+ * that name an unknown instance or parameter, or carry an unusable value, produce a notice.
  */
 export function decodeState(
   search: string,
-  models: Readonly<Record<string, ModelSpec>>,
+  instances: Readonly<Record<string, AnyModel>>,
 ): DecodedState {
-  const values: Record<string, Record<string, number>> = {};
+  const values: Record<string, Record<string, ParamValue>> = {};
   const notices: string[] = [];
   let query: URLSearchParams;
   try {
@@ -46,54 +47,61 @@ export function decodeState(
     if (!key.includes('.')) continue;
     const ref = key.length <= MAX_LENGTH ? splitRef(key) : undefined;
     // Own properties only: `constructor.w5` must not find Object.prototype.constructor.
-    const model = ref && Object.hasOwn(models, ref.model) ? models[ref.model] : undefined;
-    if (!ref || !model) {
+    const model =
+      ref && Object.hasOwn(instances, ref.instance) ? instances[ref.instance] : undefined;
+    const spec =
+      ref && model && Object.hasOwn(model.params, ref.name) ? model.params[ref.name] : undefined;
+    if (!ref || !spec) {
       notices.push(`“${shorten(key)}” is not a setting of this page, so it was ignored.`);
       continue;
     }
-    const spec = Object.hasOwn(model.params, ref.name) ? model.params[ref.name] : undefined;
-    if (!spec) {
-      notices.push(`“${shorten(key)}” is not a setting of this page, so it was ignored.`);
-      continue;
-    }
-    const parsed = raw.length <= MAX_LENGTH ? parseNumber(raw) : undefined;
+    const parsed = raw.length <= MAX_LENGTH ? parseValue(spec, key, raw) : undefined;
     if (!parsed?.ok) {
       // The value is not echoed: it may say NaN or Infinity, or be any text at all.
-      notices.push(`${key} in the link is not a usable number, so it keeps its default.`);
+      notices.push(
+        parsed?.message ??
+          `${key} in the link is too long to be a setting, so it keeps its default.`,
+      );
       continue;
     }
-    const clamped = clampToRange(parsed.value, spec.min, spec.max);
-    if (clamped.notice) notices.push(`${key}: ${clamped.notice}`);
-    // Not `values[ref.model] ??= {}`: for a model named "constructor" that finds Object and
-    // writes onto it.
-    const bucket = Object.hasOwn(values, ref.model) ? values[ref.model] : undefined;
-    if (bucket) bucket[ref.name] = clamped.value;
-    else values[ref.model] = { [ref.name]: clamped.value };
+    if (parsed.notice) notices.push(`${key}: ${parsed.notice}`);
+    // Not `values[ref.instance] ??= {}`: for an instance named "constructor" that finds Object
+    // and writes onto it.
+    const bucket = Object.hasOwn(values, ref.instance) ? values[ref.instance] : undefined;
+    if (bucket) bucket[ref.name] = parsed.value;
+    else values[ref.instance] = { [ref.name]: parsed.value };
   }
   return { values, notices };
 }
 
+/** One instance's state, as encodeState() writes it. */
+export interface EncodedInstance {
+  readonly instance: string;
+  readonly spec: AnyModel;
+  readonly values: ParamValues;
+  /** What counts as unchanged (the page's defaults). Default: the spec's. */
+  readonly defaults?: ParamValues;
+}
+
 /**
- * Writes the given models' non-default parameters into `search`, replacing any earlier values
- * of those models and keeping every other key (and its order) as it was. Numbers are written in
- * their shortest exact form, so reading the URL back gives the same values.
+ * Writes the given instances' non-default parameters into `search`, replacing any earlier values
+ * of those instances and keeping every other key (and its order) as it was. Numbers are written
+ * in their shortest exact form, so reading the URL back gives the same values.
  */
-export function encodeState(
-  search: string,
-  state: ReadonlyArray<{ spec: ModelSpec; values: ParamValues }>,
-): string {
+export function encodeState(search: string, state: ReadonlyArray<EncodedInstance>): string {
   const query = new URLSearchParams(search);
-  for (const { spec } of state) {
-    for (const key of [...query.keys()]) {
-      if (splitRef(key)?.model === spec.name) query.delete(key);
-    }
+  const mine = new Set(state.map((s) => s.instance));
+  for (const key of [...query.keys()]) {
+    const instance = splitRef(key)?.instance;
+    if (instance !== undefined && mine.has(instance)) query.delete(key);
   }
-  for (const { spec, values } of state) {
+  for (const { instance, spec, values, defaults } of state) {
     for (const [name, p] of Object.entries(spec.params)) {
       const value = values[name];
-      if (value !== undefined && value !== p.default && Number.isFinite(value)) {
-        query.set(`${spec.name}.${name}`, String(value));
-      }
+      const unchanged = defaults && Object.hasOwn(defaults, name) ? defaults[name] : p.default;
+      if (value === undefined || value === unchanged) continue;
+      if (typeof value === 'number' && !Number.isFinite(value)) continue;
+      query.set(`${instance}.${name}`, writeValue(p, value));
     }
   }
   const text = query.toString();

@@ -1,13 +1,76 @@
 /**
- * Names the chapter file a component is rendered from, for build error messages, e.g.
- * `content/docs/notation.mdx: <Editable param>`. Falls back to the page's URL outside Starlight.
+ * What an author component knows about the page it is rendered on: the chapter file (for build
+ * error messages, e.g. `content/docs/notation.mdx: <Editable param>`), and the model instances
+ * the page declares in its frontmatter.
  */
-export function where(locals: App.Locals, url: URL, component: string, prop: string): string {
-  let file: string;
+import { z } from 'astro/zod';
+import { AuthoringError, pageModels, type PageModels } from '../../live/authoring.ts';
+
+function fileOf(locals: App.Locals, url: URL): string {
   try {
-    file = locals.starlightRoute.entry.filePath;
+    return locals.starlightRoute.entry.filePath;
   } catch {
-    file = url.pathname;
+    return url.pathname; // outside Starlight
   }
-  return `${file}: <${component} ${prop}>`;
+}
+
+export function where(locals: App.Locals, url: URL, component: string, prop: string): string {
+  return `${fileOf(locals, url)}: <${component} ${prop}>`;
+}
+
+const pages = new WeakMap<object, PageModels>();
+
+/** The model instances the page declares (checked once per page; a mistake fails the build). */
+export function livePage(locals: App.Locals, url: URL): PageModels {
+  let data: { models?: unknown } | undefined;
+  try {
+    data = locals.starlightRoute.entry.data;
+  } catch {
+    return {};
+  }
+  let models = pages.get(data);
+  if (!models) {
+    models = pageModels(data.models, `${fileOf(locals, url)} (frontmatter)`);
+    pages.set(data, models);
+  }
+  return models;
+}
+
+/**
+ * Parses a component's props with a zod schema, failing the build with one friendly line per
+ * problem: `content/docs/x.mdx: <Value digits>=12 must be …`. Unknown props are errors too
+ * (the schema should be strict), because a misspelt prop would otherwise be silently ignored.
+ */
+export function parseProps<S extends z.ZodType>(
+  schema: S,
+  props: unknown,
+  locals: App.Locals,
+  url: URL,
+  component: string,
+): z.infer<S> {
+  // Astro passes the parent's style scope to a child component: that is not the author's prop.
+  const own = Object.fromEntries(
+    Object.entries(props as Record<string, unknown>).filter(
+      ([key]) => key !== 'class' && !key.startsWith('data-astro-cid'),
+    ),
+  );
+  const result = schema.safeParse(own);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return `${where(locals, url, component, issue.keys.join(' '))}: <${component}> has no such prop.`;
+    }
+    const prop = issue.path.map(String).join('.') || '(props)';
+    const given = issue.path.reduce<unknown>(
+      (value, key) =>
+        value && typeof value === 'object'
+          ? (value as Record<PropertyKey, unknown>)[key]
+          : undefined,
+      own,
+    );
+    const shown =
+      given === undefined ? 'is missing or empty' : `=${JSON.stringify(given) ?? typeof given}`;
+    return `${where(locals, url, component, prop)} ${shown}: ${issue.message}`;
+  });
+  throw new AuthoringError(lines.join('\n'));
 }

@@ -1,17 +1,81 @@
 /**
- * The live page's entry point, loaded once per page by the author components. It reads the URL
- * into the page's state, then upgrades the server-rendered numbers, so that nothing on the page
- * changes unless the URL asked for it.
+ * The only live-layer code a page runs before the reader interacts: about 1 KB. Every number is
+ * already in the HTML (rendered at build time), so the engine, the models and the widgets load
+ * only when they are needed:
+ *
+ *   a shared link with settings (?mazur.w5=…) or saved exercise progress ──▶ load at once
+ *   otherwise ──▶ wait for intent on a live element: hover, touch, focus, a key or a click
+ *                   └─▶ load (runtime.ts) ──▶ elements upgrade ──▶ replay the click or key
+ *
+ * A click or a key that arrives before the code does is held and replayed once the elements
+ * are live, so nothing the reader does is lost; typed text is kept by the field itself.
  */
-import { defineLiveControls, showNotices, syncUrl } from './controls.ts';
-import { defineLiveNumber } from './live-number.ts';
-import { pageStore } from './page.ts';
-import { bindMathReadOuts, defineLiveValue } from './read-outs.ts';
+const LIVE =
+  'live-number, live-field, live-value, live-controls, live-exercise, live-training, network-diagram';
 
-const store = pageStore();
-defineLiveNumber(store);
-defineLiveValue(store);
-bindMathReadOuts(document, store);
-const flushUrl = syncUrl(store);
-defineLiveControls(store, flushUrl);
-showNotices(store.notices);
+/** A setting in the URL looks like `instance.param=`. */
+const hasSettings = (search: string): boolean => /[?&][a-z][a-z0-9-]*\.[A-Za-z]/.test(search);
+
+/** Saved exercise progress for this page: keys `backprop-live:exercise:<path>:<id>` (exercise.ts). */
+function hasProgress(): boolean {
+  const prefix = 'backprop-live:exercise:';
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i) ?? '';
+      const path = key.slice(prefix.length, key.lastIndexOf(':'));
+      if (key.startsWith(prefix) && path !== '' && location.pathname.endsWith(path)) return true;
+    }
+  } catch {
+    // Storage blocked: there is nothing to restore.
+  }
+  return false;
+}
+
+let loading: Promise<unknown> | undefined;
+
+function load(): Promise<unknown> {
+  loading ??= import('./runtime.ts').then(
+    async ({ start }) => {
+      await start(document);
+      // From now on the elements handle everything themselves.
+      for (const type of INTENT) document.removeEventListener(type, onIntent, { capture: true });
+    },
+    (error: unknown) => console.error('The live layer could not be loaded:', error),
+  );
+  return loading;
+}
+
+/** Replays an event the reader made before the live code arrived. */
+function replay(event: Event, target: Element): void {
+  if (event.type === 'click' && target instanceof HTMLElement) target.click();
+  else if (event.type === 'submit') target.closest('form')?.requestSubmit();
+  else if (event instanceof KeyboardEvent)
+    target.dispatchEvent(new KeyboardEvent('keydown', event));
+}
+
+const INTENT = ['pointerover', 'pointerdown', 'focusin', 'keydown', 'click', 'submit'];
+
+/** Plain typing goes into the field as usual; the field applies it when it upgrades. */
+const isTyping = (event: Event): boolean =>
+  event instanceof KeyboardEvent && event.key.length === 1 && !event.ctrlKey && !event.metaKey;
+
+function onIntent(event: Event): void {
+  const target = event.target instanceof Element ? event.target : null;
+  const live = target?.closest(LIVE);
+  if (!target || !live) return;
+  const ready = load();
+  if (live.matches(':defined')) return;
+  // Actions and keys must wait for the elements: hold them, then replay them.
+  const act = event.type === 'click' || event.type === 'submit';
+  if (act || (event.type === 'keydown' && !isTyping(event))) {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    void ready.then(() => replay(event, target));
+  }
+}
+
+if (hasSettings(location.search) || hasProgress()) {
+  void load();
+} else {
+  for (const type of INTENT) document.addEventListener(type, onIntent, { capture: true });
+}

@@ -4,6 +4,7 @@
  */
 import { effect } from '@preact/signals-core';
 import { encodeState } from '../url-codec.ts';
+import { LiveElement, defineLive } from './element.ts';
 import type { PageStore } from './page.ts';
 
 /** How often the address bar may be rewritten while a reader drags. Safari allows ~100 per 30 s. */
@@ -18,8 +19,10 @@ export function syncUrl(store: PageStore, win: Window = window): () => void {
   const write = (): void => {
     timer = undefined;
     const state = [...store.active.values()].map((m) => ({
+      instance: m.instance,
       spec: m.spec,
       values: m.params.peek(),
+      defaults: m.defaults,
     }));
     const search = encodeState(win.location.search, state);
     if (search !== win.location.search) {
@@ -70,46 +73,47 @@ export function showNotices(notices: readonly string[], doc: Document = document
 
 /** `<live-controls data-model="mazur">` with buttons `data-action="mazur.reset"` and `mazur.copy-link`. */
 export function defineLiveControls(store: PageStore, flushUrl: () => void): void {
-  customElements.define(
+  defineLive(
     'live-controls',
-    class LiveControls extends HTMLElement {
-      #abort = new AbortController();
-      connectedCallback(): void {
-        const name = this.dataset['model'] ?? '';
-        const state = store.model(name);
-        const status = this.querySelector<HTMLElement>('.live-controls__status');
-        if (!state || !status) {
-          console.error(`<live-controls> for unknown model "${name}".`);
-          return;
-        }
-        const options = { signal: this.#abort.signal };
-        const reset = this.querySelector<HTMLButtonElement>(`[data-action="${name}.reset"]`);
-        const copy = this.querySelector<HTMLButtonElement>(`[data-action="${name}.copy-link"]`);
-        reset?.addEventListener(
-          'click',
-          () => {
-            state.reset();
-            status.textContent = 'All values are back to their defaults.';
-          },
-          options,
-        );
-        copy?.addEventListener(
-          'click',
-          () => {
-            flushUrl();
-            const url = window.location.href;
-            navigator.clipboard.writeText(url).then(
-              () => (status.textContent = 'Link copied. It opens this page with these values.'),
-              () => (status.textContent = `Copying was blocked. The link is: ${url}`),
-            );
-          },
-          options,
-        );
-      }
-      disconnectedCallback(): void {
-        this.#abort.abort();
-        this.#abort = new AbortController();
-      }
+    class extends LiveControls {
+      override flushUrl = flushUrl;
     },
+    store,
   );
+}
+
+class LiveControls extends LiveElement {
+  flushUrl: () => void = () => undefined;
+
+  protected override setup(): void {
+    const name = this.dataset['model'] ?? '';
+    const state = this.store?.model(name);
+    const status = this.querySelector<HTMLElement>('.live-controls__status');
+    if (!state || !status) {
+      console.error(`<live-controls> for unknown model "${name}".`);
+      return;
+    }
+    const reset = this.querySelector<HTMLButtonElement>(`[data-action="${name}.reset"]`);
+    const copy = this.querySelector<HTMLButtonElement>(`[data-action="${name}.copy-link"]`);
+    reset?.addEventListener(
+      'click',
+      () => {
+        state.reset();
+        status.textContent = 'All values are back to their starting values.';
+      },
+      this.listening,
+    );
+    copy?.addEventListener(
+      'click',
+      () => {
+        this.flushUrl();
+        const url = window.location.href;
+        navigator.clipboard.writeText(url).then(
+          () => (status.textContent = 'Link copied. It opens this page with these values.'),
+          () => (status.textContent = `Copying was blocked. The link is: ${url}`),
+        );
+      },
+      this.listening,
+    );
+  }
 }

@@ -23,6 +23,7 @@ import {
 } from '../exercise.ts';
 import { splitRef } from '../model.ts';
 import type { ModelState } from '../store.ts';
+import { LiveElement, defineLive } from './element.ts';
 import type { PageStore } from './page.ts';
 
 /** localStorage if the browser lets this page use it, else undefined. */
@@ -70,9 +71,9 @@ export function defineLiveExercise(store: PageStore, options: ExerciseOptions = 
   const storage = (options.storage ?? browserStorage)();
   const base = options.base ?? import.meta.env.BASE_URL;
 
-  customElements.define(
+  defineLive(
     'live-exercise',
-    class LiveExercise extends HTMLElement {
+    class LiveExercise extends LiveElement {
       #input: HTMLInputElement | undefined;
       #status: HTMLElement | undefined;
       #solvedMark: HTMLElement | undefined;
@@ -83,15 +84,14 @@ export function defineLiveExercise(store: PageStore, options: ExerciseOptions = 
       #progress: Progress = NO_PROGRESS;
       /** Stops watching the answer; set while a verdict is showing. */
       #stopWatching: (() => void) | undefined;
-      #abort = new AbortController();
 
-      connectedCallback(): void {
+      protected override setup(): void {
         const form = this.querySelector<HTMLFormElement>('form[data-exercise-form]');
         const input = this.querySelector<HTMLInputElement>('input[data-exercise-input]');
         const check = this.querySelector<HTMLButtonElement>('[data-action="exercise.check"]');
         const status = this.querySelector<HTMLElement>('.exercise__status[role="status"]');
         const ref = splitRef(this.dataset['answer'] ?? '');
-        const state = ref ? store.model(ref.model) : undefined;
+        const state = ref ? this.store?.model(ref.instance) : undefined;
         const id = this.dataset['exercise'] ?? '';
         if (!form || !input || !check || !status || !ref || !state || id === '') {
           console.error('<live-exercise> without its form, id or a valid data-answer:', this);
@@ -103,7 +103,7 @@ export function defineLiveExercise(store: PageStore, options: ExerciseOptions = 
           this.querySelector<HTMLButtonElement>('[data-action="exercise.reset"]') ?? undefined;
         this.#key = storageKey(pagePath(location.pathname, base), id);
 
-        const options = { signal: this.#abort.signal };
+        const options = this.listening;
         form.addEventListener(
           'submit',
           (event) => {
@@ -119,10 +119,8 @@ export function defineLiveExercise(store: PageStore, options: ExerciseOptions = 
         check.disabled = false;
       }
 
-      disconnectedCallback(): void {
+      protected override teardown(): void {
         this.#unwatch();
-        this.#abort.abort();
-        this.#abort = new AbortController();
       }
 
       get #tolerance(): Tolerance {
@@ -170,7 +168,7 @@ export function defineLiveExercise(store: PageStore, options: ExerciseOptions = 
       #watch(state: ModelState, checked: number): void {
         this.#unwatch();
         this.#stopWatching = effect(() => {
-          if (state.value(this.#name) === checked) return;
+          if (state.number(this.#name) === checked) return;
           queueMicrotask(() => this.#unwatch());
           this.#say(
             'The values on this page have changed, and so has the answer. Check again.',
@@ -188,7 +186,7 @@ export function defineLiveExercise(store: PageStore, options: ExerciseOptions = 
         const input = this.#input;
         const state = this.#state;
         if (!input || !state) return;
-        const expected = state.value(this.#name);
+        const expected = state.number(this.#name);
         if (expected === undefined) console.error(`<live-exercise>: no value "${this.#name}".`);
         const result = checkAnswer(input.value, expected ?? NaN, this.#tolerance, {
           ...(this.dataset['label'] ? { label: this.dataset['label'] } : {}),
@@ -230,5 +228,6 @@ export function defineLiveExercise(store: PageStore, options: ExerciseOptions = 
         this.#say('Your progress on this exercise was cleared.', 'note');
       }
     },
+    store,
   );
 }

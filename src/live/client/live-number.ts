@@ -9,11 +9,12 @@
  *
  * Valid text is applied as it is typed, so the page follows the reader's typing.
  */
-import { effect } from '@preact/signals-core';
 import { formatFull, formatNumber } from '../format.ts';
-import { editableDigits, snap, splitRef, type ParamSpec } from '../model.ts';
+import { editableDigits, snap, type NumberParam } from '../model.ts';
+import { numberParam } from '../params.ts';
 import { parseNumber } from '../parse.ts';
 import { stepParam, type ModelState } from '../store.ts';
+import { LiveElement, defineLive } from './element.ts';
 import type { PageStore } from './page.ts';
 import { setIfChanged } from './read-outs.ts';
 
@@ -21,206 +22,195 @@ const PIXELS_PER_STEP = 4;
 const DRAG_THRESHOLD = 4;
 
 export function defineLiveNumber(store: PageStore): void {
-  customElements.define(
-    'live-number',
-    class LiveNumber extends HTMLElement {
-      #input: HTMLInputElement | undefined;
-      #message: HTMLElement | undefined;
-      #state: ModelState | undefined;
-      #name = '';
-      #spec: ParamSpec | undefined;
-      #stop: (() => void) | undefined;
-      /** The value when the reader started this edit: what Escape goes back to. */
-      #valueAtFocus = 0;
-      /** True while the text is the reader's, not yet committed: the model must not overwrite it. */
-      #editing = false;
-      #drag: { id: number; x: number; start: number; moved: boolean } | undefined;
-      #abort = new AbortController();
+  defineLive('live-number', LiveNumber, store);
+}
 
-      connectedCallback(): void {
-        const input = this.querySelector<HTMLInputElement>('input[data-param]');
-        const message = this.querySelector<HTMLElement>('.live-number__message');
-        const ref = splitRef(input?.dataset['param'] ?? '');
-        const state = ref ? store.model(ref.model) : undefined;
-        const spec = ref ? state?.spec.params[ref.name] : undefined;
-        if (!input || !message || !ref || !state || !spec) {
-          console.error('<live-number> without a valid input[data-param]:', this);
-          return;
-        }
-        [this.#input, this.#message, this.#state, this.#name, this.#spec] = [
-          input,
-          message,
-          state,
-          ref.name,
-          spec,
-        ];
-        // Text typed before this script loaded is the reader's: apply it rather than lose it.
-        if (input.value !== input.defaultValue) this.#onInput();
-        this.#stop = effect(() => this.#render(state.params.value[ref.name] ?? spec.default));
-        this.#listen(input);
-      }
+class LiveNumber extends LiveElement {
+  #input: HTMLInputElement | undefined;
+  #message: HTMLElement | undefined;
+  #state: ModelState | undefined;
+  #name = '';
+  #spec: NumberParam | undefined;
+  /** The value when the reader started this edit: what Escape goes back to. */
+  #valueAtFocus = 0;
+  /** True while the text is the reader's, not yet committed: the model must not overwrite it. */
+  #editing = false;
+  #drag: { id: number; x: number; start: number; moved: boolean } | undefined;
 
-      disconnectedCallback(): void {
-        this.#stop?.();
-        this.#abort.abort();
-        this.#abort = new AbortController();
-      }
+  protected override setup(): void {
+    const input = this.querySelector<HTMLInputElement>('input[data-param]');
+    const message = this.querySelector<HTMLElement>('.live-number__message');
+    const found = this.lookup(input?.dataset['param']);
+    const spec = found ? numberParam(found.state.spec.params, found.name) : undefined;
+    if (!input || !message || !found || !spec) return;
+    const { state, name } = found;
+    [this.#input, this.#message, this.#state, this.#name, this.#spec] = [
+      input,
+      message,
+      state,
+      name,
+      spec,
+    ];
+    // Text typed before this script loaded is the reader's: apply it rather than lose it.
+    if (input.value !== input.defaultValue) this.#onInput();
+    this.watch(() => this.#render(this.#value));
+    this.#listen(input);
+  }
 
-      #listen(input: HTMLInputElement): void {
-        const options = { signal: this.#abort.signal };
-        input.addEventListener('focus', () => this.#onFocus(), options);
-        input.addEventListener('input', () => this.#onInput(), options);
-        input.addEventListener('keydown', (event) => this.#onKey(event), options);
-        input.addEventListener('blur', () => this.#commit(true), options);
-        input.addEventListener('pointerdown', (event) => this.#onPointerDown(event), options);
-        input.addEventListener('pointermove', (event) => this.#onPointerMove(event), options);
-        input.addEventListener('pointerup', (event) => this.#onPointerUp(event), options);
-        input.addEventListener('pointercancel', (event) => this.#onPointerUp(event), options);
-      }
+  #listen(input: HTMLInputElement): void {
+    const options = this.listening;
+    input.addEventListener('focus', () => this.#onFocus(), options);
+    input.addEventListener('input', () => this.#onInput(), options);
+    input.addEventListener('keydown', (event) => this.#onKey(event), options);
+    input.addEventListener('blur', () => this.#commit(true), options);
+    input.addEventListener('pointerdown', (event) => this.#onPointerDown(event), options);
+    input.addEventListener('pointermove', (event) => this.#onPointerMove(event), options);
+    input.addEventListener('pointerup', (event) => this.#onPointerUp(event), options);
+    input.addEventListener('pointercancel', (event) => this.#onPointerUp(event), options);
+  }
 
-      get #value(): number {
-        return this.#state?.params.value[this.#name] ?? this.#spec?.default ?? 0;
-      }
+  get #value(): number {
+    const value = this.#state?.params.value[this.#name];
+    return typeof value === 'number' ? value : (this.#spec?.default ?? 0);
+  }
 
-      #render(value: number): void {
-        const input = this.#input;
-        const spec = this.#spec;
-        if (!input || !spec) return;
-        const text = formatNumber(value, { digits: editableDigits(spec, value) });
-        setIfChanged(input, 'aria-valuenow', String(value));
-        setIfChanged(input, 'aria-valuetext', text);
-        setIfChanged(input, 'title', formatFull(value));
-        if (!this.#editing && input.value !== text) input.value = text;
-        this.#fit();
-      }
+  #render(value: number): void {
+    const input = this.#input;
+    const spec = this.#spec;
+    if (!input || !spec) return;
+    const text = formatNumber(value, { digits: editableDigits(spec, value) });
+    setIfChanged(input, 'aria-valuenow', String(value));
+    setIfChanged(input, 'aria-valuetext', text);
+    setIfChanged(input, 'title', formatFull(value));
+    if (!this.#editing && input.value !== text) input.value = text;
+    this.#fit();
+  }
 
-      /** Sizes the field to its text. */
-      #fit(): void {
-        const input = this.#input;
-        const chars = String(Math.max(input?.value.length ?? 0, 2));
-        if (input && input.style.getPropertyValue('--chars') !== chars) {
-          input.style.setProperty('--chars', chars);
-        }
-      }
+  /** Sizes the field to its text. */
+  #fit(): void {
+    const input = this.#input;
+    const chars = String(Math.max(input?.value.length ?? 0, 2));
+    if (input && input.style.getPropertyValue('--chars') !== chars) {
+      input.style.setProperty('--chars', chars);
+    }
+  }
 
-      #say(text: string, isError: boolean): void {
-        if (!this.#input || !this.#message) return;
-        this.#message.textContent = text;
-        this.#message.hidden = text === '';
-        this.#message.classList.toggle('live-number__message--error', isError);
-        if (isError) this.#input.setAttribute('aria-invalid', 'true');
-        else this.#input.removeAttribute('aria-invalid');
-      }
+  #say(text: string, isError: boolean): void {
+    if (!this.#input || !this.#message) return;
+    this.#message.textContent = text;
+    this.#message.hidden = text === '';
+    this.#message.classList.toggle('live-number__message--error', isError);
+    if (isError) this.#input.setAttribute('aria-invalid', 'true');
+    else this.#input.removeAttribute('aria-invalid');
+  }
 
-      #onFocus(): void {
-        this.#valueAtFocus = this.#value;
-        // Select the number so that typing replaces it, as in a spreadsheet cell.
-        if (!this.#drag) this.#input?.select();
-      }
+  #onFocus(): void {
+    this.#valueAtFocus = this.#value;
+    // Select the number so that typing replaces it, as in a spreadsheet cell.
+    if (!this.#drag) this.#input?.select();
+  }
 
-      /** Applies valid text at once; invalid text waits for Enter or blur to be reported. */
-      #onInput(): void {
-        const input = this.#input;
-        if (!input || !this.#state) return;
-        this.#editing = true;
-        this.#fit();
-        const parsed = parseNumber(input.value);
-        if (parsed.ok) {
-          const clamped = this.#state.set(this.#name, parsed.value);
-          this.#say(clamped.notice ?? '', false);
-        }
-      }
+  /** Applies valid text at once; invalid text waits for Enter or blur to be reported. */
+  #onInput(): void {
+    const input = this.#input;
+    if (!input || !this.#state) return;
+    this.#editing = true;
+    this.#fit();
+    const parsed = parseNumber(input.value);
+    if (parsed.ok) {
+      const clamped = this.#state.set(this.#name, parsed.value);
+      this.#say(clamped.notice ?? '', false);
+    }
+  }
 
-      #commit(leaving: boolean): void {
-        const input = this.#input;
-        if (!input || !this.#state || !this.#editing) return;
-        const parsed = parseNumber(input.value);
-        if (!parsed.ok) {
-          const kept = formatNumber(this.#value, {
-            digits: editableDigits(this.#spec!, this.#value),
-          });
-          this.#say(`${parsed.message} The value stays ${kept}.`, true);
-          if (!leaving) return;
-        } else {
-          const clamped = this.#state.set(this.#name, parsed.value);
-          this.#say(clamped.notice ?? '', false);
-        }
-        this.#editing = false;
-        this.#render(this.#value);
-      }
+  #commit(leaving: boolean): void {
+    const input = this.#input;
+    if (!input || !this.#state || !this.#editing) return;
+    const parsed = parseNumber(input.value);
+    if (!parsed.ok) {
+      const kept = formatNumber(this.#value, {
+        digits: editableDigits(this.#spec!, this.#value),
+      });
+      this.#say(`${parsed.message} The value stays ${kept}.`, true);
+      if (!leaving) return;
+    } else {
+      const clamped = this.#state.set(this.#name, parsed.value);
+      this.#say(clamped.notice ?? '', false);
+    }
+    this.#editing = false;
+    this.#render(this.#value);
+  }
 
-      #onKey(event: KeyboardEvent): void {
-        const state = this.#state;
-        const spec = this.#spec;
-        if (!state || !spec) return;
-        const factor = event.shiftKey ? 10 : event.altKey ? 0.1 : 1;
-        const moves: Record<string, number> = {
-          ArrowUp: factor,
-          ArrowDown: -factor,
-          PageUp: 10,
-          PageDown: -10,
-        };
-        const move = moves[event.key];
-        if (move !== undefined) {
-          this.#editing = false;
-          this.#say('', false);
-          stepParam(state, this.#name, move);
-        } else if (event.key === 'Home' || event.key === 'End') {
-          this.#editing = false;
-          this.#say('', false);
-          state.set(this.#name, event.key === 'Home' ? spec.min : spec.max);
-        } else if (event.key === 'Enter') {
-          this.#commit(false);
-          this.#input?.select();
-        } else if (event.key === 'Escape') {
-          this.#editing = false;
-          this.#say('', false);
-          state.set(this.#name, this.#valueAtFocus);
-          this.#render(this.#value);
-          this.#input?.select();
-        } else {
-          return;
-        }
-        event.preventDefault();
-      }
+  #onKey(event: KeyboardEvent): void {
+    const state = this.#state;
+    const spec = this.#spec;
+    if (!state || !spec) return;
+    const factor = event.shiftKey ? 10 : event.altKey ? 0.1 : 1;
+    const moves: Record<string, number> = {
+      ArrowUp: factor,
+      ArrowDown: -factor,
+      PageUp: 10,
+      PageDown: -10,
+    };
+    const move = moves[event.key];
+    if (move !== undefined) {
+      this.#editing = false;
+      this.#say('', false);
+      stepParam(state, this.#name, move);
+    } else if (event.key === 'Home' || event.key === 'End') {
+      this.#editing = false;
+      this.#say('', false);
+      state.set(this.#name, event.key === 'Home' ? spec.min : spec.max);
+    } else if (event.key === 'Enter') {
+      this.#commit(false);
+      this.#input?.select();
+    } else if (event.key === 'Escape') {
+      this.#editing = false;
+      this.#say('', false);
+      state.set(this.#name, this.#valueAtFocus);
+      this.#render(this.#value);
+      this.#input?.select();
+    } else {
+      return;
+    }
+    event.preventDefault();
+  }
 
-      #onPointerDown(event: PointerEvent): void {
-        if (event.button !== 0 || !this.#input) return;
-        this.#drag = { id: event.pointerId, x: event.clientX, start: this.#value, moved: false };
-      }
+  #onPointerDown(event: PointerEvent): void {
+    if (event.button !== 0 || !this.#input) return;
+    this.#drag = { id: event.pointerId, x: event.clientX, start: this.#value, moved: false };
+  }
 
-      #onPointerMove(event: PointerEvent): void {
-        const drag = this.#drag;
-        const input = this.#input;
-        const spec = this.#spec;
-        if (!drag || !input || !spec || !this.#state || event.pointerId !== drag.id) return;
-        const dx = event.clientX - drag.x;
-        if (!drag.moved) {
-          if (Math.abs(dx) < DRAG_THRESHOLD) return;
-          drag.moved = true;
-          this.#editing = false;
-          this.#valueAtFocus = drag.start;
-          input.setPointerCapture(event.pointerId);
-          this.classList.add('live-number--dragging');
-          this.#say('', false);
-        }
-        event.preventDefault();
-        const steps = Math.round(dx / PIXELS_PER_STEP) * (event.shiftKey ? 10 : 1);
-        this.#state.set(this.#name, snap(spec, drag.start + steps * spec.step));
-      }
+  #onPointerMove(event: PointerEvent): void {
+    const drag = this.#drag;
+    const input = this.#input;
+    const spec = this.#spec;
+    if (!drag || !input || !spec || !this.#state || event.pointerId !== drag.id) return;
+    const dx = event.clientX - drag.x;
+    if (!drag.moved) {
+      if (Math.abs(dx) < DRAG_THRESHOLD) return;
+      drag.moved = true;
+      this.#editing = false;
+      this.#valueAtFocus = drag.start;
+      input.setPointerCapture(event.pointerId);
+      this.classList.add('live-number--dragging');
+      this.#say('', false);
+    }
+    event.preventDefault();
+    const steps = Math.round(dx / PIXELS_PER_STEP) * (event.shiftKey ? 10 : 1);
+    this.#state.set(this.#name, snap(spec, drag.start + steps * spec.step));
+  }
 
-      #onPointerUp(event: PointerEvent): void {
-        const drag = this.#drag;
-        if (!drag || event.pointerId !== drag.id) return;
-        this.#drag = undefined;
-        if (drag.moved) {
-          this.classList.remove('live-number--dragging');
-          if (this.#input?.hasPointerCapture(event.pointerId))
-            this.#input.releasePointerCapture(event.pointerId);
-          this.#input?.select();
-          event.preventDefault();
-        }
-      }
-    },
-  );
+  #onPointerUp(event: PointerEvent): void {
+    const drag = this.#drag;
+    if (!drag || event.pointerId !== drag.id) return;
+    this.#drag = undefined;
+    if (drag.moved) {
+      this.classList.remove('live-number--dragging');
+      if (this.#input?.hasPointerCapture(event.pointerId))
+        this.#input.releasePointerCapture(event.pointerId);
+      this.#input?.select();
+      event.preventDefault();
+    }
+  }
 }

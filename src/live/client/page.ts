@@ -1,16 +1,22 @@
 /**
- * One state per page. Every element and widget that names a model gets the same ModelState, so
- * one edit updates everything that depends on it. The store is made on first use, from the URL.
+ * One state per model instance on a page. Every element that names an instance gets the same
+ * ModelState, so one edit updates everything that depends on it. The states start from the
+ * page's own defaults and the URL.
  */
-import { models as registry } from '../models/index.ts';
-import { createModelState, type ModelState } from '../store.ts';
+import type { AnyModel, ParamValues } from '../model.ts';
+import { createModelState, type ModelState, type Offload } from '../store.ts';
 import { decodeState } from '../url-codec.ts';
-import type { ModelSpec } from '../model.ts';
+
+/** A model instance the page uses: its spec and the page's starting values for it. */
+export interface InstanceSetup {
+  readonly spec: AnyModel;
+  readonly defaults?: ParamValues;
+}
 
 export interface PageStore {
-  /** The state of a model on this page, or undefined if no model has that name. */
-  model(name: string): ModelState | undefined;
-  /** The models in use on this page so far. */
+  /** The state of an instance on this page (`mazur`, `zigzag-tanh`), or undefined. */
+  model(instance: string): ModelState | undefined;
+  /** The instances in use on this page so far. */
   readonly active: ReadonlyMap<string, ModelState>;
   /** What the URL asked for that could not be used, in words for the reader. */
   readonly notices: readonly string[];
@@ -18,34 +24,28 @@ export interface PageStore {
 
 export function createPageStore(
   search: string,
-  models: Readonly<Record<string, ModelSpec>> = registry,
+  instances: Readonly<Record<string, InstanceSetup>>,
+  offload?: Offload,
 ): PageStore {
-  const decoded = decodeState(search, models);
+  const specs = Object.fromEntries(Object.entries(instances).map(([name, i]) => [name, i.spec]));
+  const decoded = decodeState(search, specs);
   const active = new Map<string, ModelState>();
   return {
     active,
     notices: decoded.notices,
-    model(name) {
-      const existing = active.get(name);
+    model(instance) {
+      const existing = active.get(instance);
       if (existing) return existing;
-      const spec = Object.hasOwn(models, name) ? models[name] : undefined;
-      if (!spec) return undefined;
-      const state = createModelState(spec, decoded.values[name]);
-      active.set(name, state);
+      const setup = Object.hasOwn(instances, instance) ? instances[instance] : undefined;
+      if (!setup) return undefined;
+      const state = createModelState(setup.spec, {
+        instance,
+        ...(setup.defaults ? { defaults: setup.defaults } : {}),
+        ...(decoded.values[instance] ? { initial: decoded.values[instance] } : {}),
+        ...(offload ? { offload } : {}),
+      });
+      active.set(instance, state);
       return state;
     },
   };
-}
-
-// One store per document, made on first use. A WeakMap rather than a global variable: the page
-// (or a test's document) owns its state, and nothing outlives it.
-const stores = new WeakMap<Document, PageStore>();
-
-export function pageStore(doc: Document = document): PageStore {
-  let store = stores.get(doc);
-  if (!store) {
-    store = createPageStore(doc.location.search);
-    stores.set(doc, store);
-  }
-  return store;
 }

@@ -4,7 +4,9 @@
  */
 import { effect } from '@preact/signals-core';
 import { formatFull, formatNumber } from '../format.ts';
-import { splitRef } from '../model.ts';
+import { derivedInfo, splitRef } from '../model.ts';
+import { numberParam } from '../params.ts';
+import { LiveElement, defineLive } from './element.ts';
 import type { PageStore } from './page.ts';
 
 const reducedMotion = (): boolean => matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -31,15 +33,21 @@ export function setIfChanged(element: Element, name: string, value: string): voi
  */
 export function bindReadOut(element: HTMLElement | Element, store: PageStore): () => void {
   const ref = splitRef(element.getAttribute('data-value') ?? '');
-  const state = ref ? store.model(ref.model) : undefined;
-  if (!ref || !state || state.value(ref.name) === undefined) {
+  const state = ref ? store.model(ref.instance) : undefined;
+  const isNumber =
+    state &&
+    ref &&
+    (numberParam(state.spec.params, ref.name) ??
+      derivedInfo(state.spec).get(ref.name)?.array === false);
+  if (!ref || !state || !isNumber) {
     console.error(`Unknown live value "${element.getAttribute('data-value') ?? ''}".`);
     return () => undefined;
   }
   const digits = Number(element.getAttribute('data-digits') ?? 4);
   const mathMinus = element.hasAttribute('data-math');
   return effect(() => {
-    const value = state.value(ref.name);
+    // Undefined while a worker computes it: the text already shown stays.
+    const value = state.number(ref.name);
     if (value === undefined) return;
     const text = formatNumber(value, { digits, mathMinus });
     // Writes only what changed: on load every value is already right, and redundant attribute
@@ -64,18 +72,17 @@ export function bindReadOut(element: HTMLElement | Element, store: PageStore): (
 
 /** `<live-value data-value="mazur.E" data-digits="4">0.2984</live-value>` */
 export function defineLiveValue(store: PageStore): void {
-  customElements.define(
-    'live-value',
-    class LiveValue extends HTMLElement {
-      #stop: (() => void) | undefined;
-      connectedCallback(): void {
-        this.#stop = bindReadOut(this, store);
-      }
-      disconnectedCallback(): void {
-        this.#stop?.();
-      }
-    },
-  );
+  defineLive('live-value', LiveValue, store);
+}
+
+class LiveValue extends LiveElement {
+  #stop: (() => void) | undefined;
+  protected override setup(): void {
+    if (this.store) this.#stop = bindReadOut(this, this.store);
+  }
+  protected override teardown(): void {
+    this.#stop?.();
+  }
 }
 
 /** Binds the read-outs that are not custom elements (those inside typeset math). */

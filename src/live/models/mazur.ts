@@ -8,17 +8,55 @@ import {
   mazurParams,
   mazurToNetwork,
   mazurWorkedExample,
+  type MazurParamName,
   type MazurParams,
 } from '../../engine/mazur.ts';
 import { Trainer } from '../../engine/train.ts';
-import { defineModel, type ParamSpec } from '../model.ts';
+import { defineModel, type NumberParam } from '../model.ts';
 
-const weight = (k: number, from: string, to: string): ParamSpec => ({
+const weight = (k: number, from: string, to: string): NumberParam => ({
   label: `weight w${k}, from ${from} to ${to}`,
-  default: mazurParams[`w${k}` as keyof MazurParams],
+  default: mazurParams[`w${k}` as MazurParamName],
   min: -5,
   max: 5,
   step: 0.01,
+});
+
+/** The worked example's values that mazurWorkedExample() computes (its inputs aside). */
+const VALUES = [
+  ...['net_h1', 'out_h1', 'net_h2', 'out_h2', 'net_o1', 'out_o1', 'net_o2', 'out_o2'],
+  ...['E_o1', 'E_o2', 'E'],
+  ...['dE_dout_o1', 'dout_o1_dnet_o1', 'delta_o1', 'dE_dout_o2', 'dout_o2_dnet_o2', 'delta_o2'],
+  ...['dnet_o1_dw5', 'dnet_o1_dw6', 'dnet_o2_dw7', 'dnet_o2_dw8'],
+  ...['dE_dw5', 'dE_dw6', 'dE_dw7', 'dE_dw8'],
+  ...['dnet_o1_dout_h1', 'dnet_o2_dout_h1', 'dnet_o1_dout_h2', 'dnet_o2_dout_h2'],
+  ...['dE_o1_dout_h1', 'dE_o2_dout_h1', 'dE_o1_dout_h2', 'dE_o2_dout_h2'],
+  ...['dE_dout_h1', 'dout_h1_dnet_h1', 'delta_h1', 'dE_dout_h2', 'dout_h2_dnet_h2', 'delta_h2'],
+  ...['dnet_h1_dw1', 'dnet_h1_dw2', 'dnet_h2_dw3', 'dnet_h2_dw4'],
+  ...['dE_dw1', 'dE_dw2', 'dE_dw3', 'dE_dw4', 'dE_db1', 'dE_db2'],
+  ...['w1_new', 'w2_new', 'w3_new', 'w4_new', 'w5_new', 'w6_new', 'w7_new', 'w8_new', 'E_new'],
+];
+
+const ORDERS = [
+  ...['E_after1_sim', 'E_after9999_sim', 'E_after10000_sim'],
+  ...['E_after1_inplace', 'E_after9999_inplace', 'E_after10000_inplace'],
+];
+
+const named = (p: MazurParams): MazurParams => ({
+  i1: p.i1,
+  i2: p.i2,
+  w1: p.w1,
+  w2: p.w2,
+  w3: p.w3,
+  w4: p.w4,
+  w5: p.w5,
+  w6: p.w6,
+  w7: p.w7,
+  w8: p.w8,
+  b1: p.b1,
+  b2: p.b2,
+  t1: p.t1,
+  t2: p.t2,
 });
 
 export const mazurModel = defineModel({
@@ -42,43 +80,47 @@ export const mazurModel = defineModel({
     eta: { label: 'learning rate η', default: 0.5, min: 0.01, max: 5, step: 0.01 },
     /** How many gradient steps "Train" runs. */
     steps: { label: 'number of training steps N', default: 10000, min: 1, max: 100000, step: 1 },
-    /** 1: update the output layer first and backpropagate through the new weights (see mazur.ts). */
-    inPlace: { label: 'in-place update order', default: 0, min: 0, max: 1, step: 1 },
+    /** Update the output layer first and backpropagate through the new weights (see mazur.ts). */
+    inPlace: { kind: 'boolean', label: 'in-place update order', default: false },
+  },
+  values: {
+    numbers: VALUES,
+    derive(p) {
+      const derived = mazurWorkedExample(named(p), p.eta);
+      // mazurWorkedExample echoes its inputs; the model keeps parameters and derived values apart.
+      return Object.fromEntries(VALUES.map((name) => [name, derived[name] ?? NaN]));
+    },
   },
   groups: {
     /**
      * The error after 1, 9,999 and 10,000 steps under both update orders, from the current
-     * values: what the chapter compares with the totals printed in Mazur's post.
+     * values: what the chapter compares with the totals printed in Mazur's post. 20,000 steps:
+     * a few milliseconds, so it runs in the page's worker.
      */
-    orders(p) {
-      const net = mazurNetwork();
-      const { params, inputs, targets } = mazurToNetwork(p as unknown as MazurParams);
-      const data = { inputs: [inputs], targets: [targets] };
-      const out: Record<string, number> = {};
-      for (const [key, update] of [
-        ['sim', 'simultaneous'],
-        ['inplace', 'inPlace'],
-      ] as const) {
-        const trainer = new Trainer(net, params, data, {
-          eta: p['eta'] ?? 0.5,
-          update,
-          recordLoss: false,
-        });
-        trainer.run(1);
-        out[`E_after1_${key}`] = trainer.loss();
-        trainer.run(9998);
-        out[`E_after9999_${key}`] = trainer.loss();
-        trainer.run(1);
-        out[`E_after10000_${key}`] = trainer.loss();
-      }
-      return out;
+    orders: {
+      numbers: ORDERS,
+      runs: 'worker',
+      derive(p) {
+        const net = mazurNetwork();
+        const { params, inputs, targets } = mazurToNetwork(named(p));
+        const data = { inputs: [inputs], targets: [targets] };
+        const out: Record<string, number> = {};
+        for (const [key, update] of [
+          ['sim', 'simultaneous'],
+          ['inplace', 'inPlace'],
+        ] as const) {
+          const trainer = new Trainer(net, params, data, { eta: p.eta, update, recordLoss: false });
+          trainer.run(1);
+          out[`E_after1_${key}`] = trainer.loss();
+          trainer.run(9998);
+          out[`E_after9999_${key}`] = trainer.loss();
+          trainer.run(1);
+          out[`E_after10000_${key}`] = trainer.loss();
+        }
+        return out;
+      },
     },
   },
-  derive(p) {
-    const { eta, steps: _steps, inPlace: _inPlace, ...named } = p;
-    const derived = mazurWorkedExample(named as unknown as MazurParams, eta);
-    // mazurWorkedExample echoes its inputs; the model keeps parameters and derived values apart.
-    for (const name of Object.keys(p)) delete derived[name];
-    return derived;
-  },
 });
+
+export default mazurModel;

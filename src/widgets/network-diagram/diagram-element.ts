@@ -3,13 +3,14 @@
  * focused, and shows its chain rule below the diagram. The numbers themselves are live-number
  * and live-value elements, which update on their own.
  */
+import { LiveElement, defineLive } from '../../live/client/element.ts';
+import type { PageStore } from '../../live/client/page.ts';
+
 const ACTIVE = 'is-on-path';
 
-class NetworkDiagram extends HTMLElement {
-  #abort = new AbortController();
-
-  connectedCallback(): void {
-    const options = { signal: this.#abort.signal };
+class NetworkDiagram extends LiveElement {
+  protected override setup(): void {
+    const options = this.listening;
     const activate = (event: Event): void => {
       const target = event.target instanceof Element ? event.target.closest('[data-param]') : null;
       const param = target?.getAttribute('data-param')?.split('.')[1];
@@ -17,11 +18,6 @@ class NetworkDiagram extends HTMLElement {
     };
     this.addEventListener('focusin', activate, options);
     this.addEventListener('pointerover', activate, options);
-  }
-
-  disconnectedCallback(): void {
-    this.#abort.abort();
-    this.#abort = new AbortController();
   }
 
   /** Highlights `param`'s path to E and shows its chain rule. */
@@ -38,5 +34,6 @@ class NetworkDiagram extends HTMLElement {
   }
 }
 
-if (!customElements.get('network-diagram'))
-  customElements.define('network-diagram', NetworkDiagram);
+export function defineNetworkDiagram(store: PageStore): void {
+  defineLive('network-diagram', NetworkDiagram, store);
+}

@@ -31,7 +31,7 @@ export interface TrainingSettings {
   readonly eta: number;
   /** Steps of a run, N. Default: the model's `steps`. */
   readonly steps: number;
-  /** Default: the model's `inPlace` (1 → 'inPlace', else 'simultaneous'). */
+  /** Default: the model's `inPlace` (true → 'inPlace', else 'simultaneous'). */
   readonly order: UpdateOrder;
 }
 
@@ -40,13 +40,14 @@ export function settingsOf(values: ParamValues): TrainingSettings {
   return {
     eta: need(values, 'eta'),
     steps: Math.round(need(values, 'steps')),
-    order: need(values, 'inPlace') === 1 ? 'inPlace' : 'simultaneous',
+    order: values['inPlace'] === true ? 'inPlace' : 'simultaneous',
   };
 }
 
-function need(values: ParamValues, name: string): number {
+/** A number the panel cannot do without. */
+export function need(values: ParamValues, name: string): number {
   const value = values[name];
-  if (value === undefined) throw new Error(`The training panel needs the value "${name}".`);
+  if (typeof value !== 'number') throw new Error(`The training panel needs the number "${name}".`);
   return value;
 }
 

@@ -21,7 +21,7 @@
  * Plot (~126 KB gzip) is imported only when a figure must change: the first edit or Train.
  * Until then the build's SVGs stay.
  */
-import { effect } from '@preact/signals-core';
+import { LiveElement, defineLive } from '../../live/client/element.ts';
 import type { PageStore } from '../../live/client/page.ts';
 import type { ParamValues } from '../../live/model.ts';
 import type { ModelState } from '../../live/store.ts';
@@ -31,6 +31,7 @@ import {
   WEIGHT_NAMES,
   cellText,
   formatCount,
+  need,
   outputsSummary,
   progressText,
   runSummary,
@@ -74,12 +75,8 @@ interface Curve {
 
 const reducedMotion = (): boolean => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-export class LiveTraining extends HTMLElement {
+export class LiveTraining extends LiveElement {
   #state: ModelState | undefined;
-  /** The page's state store; set by defineTraining()'s subclass. */
-  store: PageStore | undefined;
-  #abort = new AbortController();
-  #stop: (() => void) | undefined;
   #view: View = 'preview';
   #run: TrainingRun | undefined;
   #curve: Curve | undefined;
@@ -100,7 +97,7 @@ export class LiveTraining extends HTMLElement {
     return this.#curve?.points ?? [];
   }
 
-  connectedCallback(): void {
+  protected override setup(): void {
     const name = this.dataset['model'] ?? '';
     const state = this.store?.model(name);
     if (!state) {
@@ -108,21 +105,13 @@ export class LiveTraining extends HTMLElement {
       return;
     }
     this.#state = state;
-    const options = { signal: this.#abort.signal };
-    const order = this.#find<HTMLInputElement>(`input[data-param="${name}.inPlace"]`);
-    order?.addEventListener('change', () => state.set('inPlace', order.checked ? 1 : 0), options);
+    const options = this.listening;
     this.#button('step')?.addEventListener('click', () => this.#takeStep(), options);
     this.#button('train')?.addEventListener('click', () => this.#toggleRun(), options);
     this.#button('reset')?.addEventListener('click', () => this.#reset(), options);
-    for (const control of this.querySelectorAll<HTMLInputElement | HTMLButtonElement>(
-      'button[data-action], input[type="checkbox"][data-param]',
-    )) {
-      control.disabled = false;
-    }
     let first = true;
-    this.#stop = effect(() => {
+    this.watch(() => {
       const values = state.params.value;
-      if (order) order.checked = values['inPlace'] === 1;
       this.#labelTrain(values);
       if (this.#writing) return;
       // The build drew everything for the defaults: only a non-default first state needs work.
@@ -132,10 +121,7 @@ export class LiveTraining extends HTMLElement {
     });
   }
 
-  disconnectedCallback(): void {
-    this.#stop?.();
-    this.#abort.abort();
-    this.#abort = new AbortController();
+  protected override teardown(): void {
     this.#run = undefined;
     clearTimeout(this.#curveTimer);
   }
@@ -150,7 +136,8 @@ export class LiveTraining extends HTMLElement {
 
   #labelTrain(values: ParamValues): void {
     const train = this.#button('train');
-    if (train && !this.#run) train.textContent = `Train ${formatCount(values['steps'] ?? 0)} steps`;
+    if (train && !this.#run)
+      train.textContent = `Train ${formatCount(need(values, 'steps'))} steps`;
   }
 
   /** Anything changed the values, other than this element's trainer. */
@@ -321,7 +308,7 @@ export class LiveTraining extends HTMLElement {
     if (!state || this.#run) return;
     const values = state.params.peek();
     const { points, change } = runTraining(values);
-    const targets = { t1: values['t1'] ?? NaN, t2: values['t2'] ?? NaN };
+    const targets = { t1: need(values, 't1'), t2: need(values, 't2') };
     this.#curve = { points, change, steps: change.settings.steps, targets };
     if (this.#view === 'preview') this.#say(this.#prefix + runSummary('preview', change));
     this.#prefix = '';
@@ -329,8 +316,9 @@ export class LiveTraining extends HTMLElement {
   }
 
   #drawRun(run: TrainingRun): void {
-    const values = this.#state?.params.peek() ?? {};
-    const targets = { t1: values['t1'] ?? NaN, t2: values['t2'] ?? NaN };
+    const values = this.#state?.params.peek();
+    if (!values) return;
+    const targets = { t1: need(values, 't1'), t2: need(values, 't2') };
     this.#curve = { points: [...run.points], change: run.change(), steps: run.total, targets };
     this.#draw();
   }
@@ -383,11 +371,5 @@ export class LiveTraining extends HTMLElement {
 
 /** Defines `<live-training>` once, bound to the page's store. */
 export function defineTraining(store: PageStore): void {
-  if (customElements.get('live-training')) return;
-  customElements.define(
-    'live-training',
-    class extends LiveTraining {
-      override store = store;
-    },
-  );
+  defineLive('live-training', LiveTraining, store);
 }

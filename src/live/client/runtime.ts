@@ -1,0 +1,85 @@
+/**
+ * The live layer of a page, loaded by boot.ts when the reader first reaches for it (or at once
+ * for a shared link). It finds the model instances the page uses, loads just those models,
+ * makes one store from the page's defaults and the URL, and upgrades the server-rendered
+ * numbers and widgets. Nothing on the page changes unless the URL asked for it.
+ */
+import { modelOfInstance, splitRef, type ParamValues } from '../model.ts';
+import { modelLoaders } from '../models/loaders.ts';
+import { widgetLoaders } from '../../widgets/loaders.ts';
+import { createOffload } from './compute.ts';
+import { defineLiveControls, showNotices, syncUrl } from './controls.ts';
+import { defineLiveField } from './live-field.ts';
+import { defineLiveNumber } from './live-number.ts';
+import { createPageStore, type InstanceSetup, type PageStore } from './page.ts';
+import { bindMathReadOuts, defineLiveValue } from './read-outs.ts';
+
+/** Elements that name an instance, and the attribute that names it. */
+const REFS = ['data-param', 'data-value', 'data-answer', 'data-model'] as const;
+
+/** The instance names the page's elements refer to, and the page's declared starting values. */
+export function pageInstances(doc: Document): Map<string, ParamValues> {
+  const found = new Map<string, ParamValues>();
+  const script = doc.querySelector('script[data-live-page]');
+  if (script?.textContent) {
+    try {
+      const declared = JSON.parse(script.textContent) as Record<string, ParamValues>;
+      for (const [instance, defaults] of Object.entries(declared)) found.set(instance, defaults);
+    } catch (error) {
+      console.error('The page’s model settings could not be read:', error);
+    }
+  }
+  for (const attr of REFS) {
+    for (const element of doc.querySelectorAll(`[${attr}]`)) {
+      const text = element.getAttribute(attr) ?? '';
+      const instance = attr === 'data-model' ? text : splitRef(text)?.instance;
+      if (instance && !found.has(instance)) found.set(instance, {});
+    }
+  }
+  return found;
+}
+
+async function loadInstances(
+  wanted: Map<string, ParamValues>,
+): Promise<Record<string, InstanceSetup>> {
+  const setups: Record<string, InstanceSetup> = {};
+  await Promise.all(
+    [...wanted].map(async ([instance, defaults]) => {
+      const model = modelOfInstance(instance);
+      const load = model && Object.hasOwn(modelLoaders, model) ? modelLoaders[model] : undefined;
+      if (!load) return console.error(`This page names an unknown model "${instance}".`);
+      setups[instance] = { spec: await load(), defaults };
+    }),
+  );
+  return setups;
+}
+
+const stores = new WeakMap<Document, Promise<PageStore>>();
+
+/** Starts the page's live layer once; resolves with its store when every element is live. */
+export function start(doc: Document = document): Promise<PageStore> {
+  let started = stores.get(doc);
+  if (!started) {
+    started = run(doc);
+    stores.set(doc, started);
+  }
+  return started;
+}
+
+async function run(doc: Document): Promise<PageStore> {
+  const instances = await loadInstances(pageInstances(doc));
+  const store = createPageStore(doc.location.search, instances, createOffload());
+  defineLiveNumber(store);
+  defineLiveField(store);
+  defineLiveValue(store);
+  bindMathReadOuts(doc, store);
+  const flushUrl = syncUrl(store);
+  defineLiveControls(store, flushUrl);
+  showNotices(store.notices, doc);
+  await Promise.all(
+    Object.entries(widgetLoaders)
+      .filter(([tag]) => doc.querySelector(tag))
+      .map(async ([, load]) => (await load())(store)),
+  );
+  return store;
+}

@@ -1,0 +1,10 @@
+/**
+ * Every model, by name, as a loader: the browser fetches a model's code (and the engine code it
+ * needs) only on a page that uses it. Keep in step with registry.ts (a test checks it).
+ */
+import type { AnyModel } from '../model.ts';
+
+export const modelLoaders: Readonly<Record<string, () => Promise<AnyModel>>> = {
+  mazur: () => import('./mazur.ts').then((m) => m.default),
+  neuron: () => import('./neuron.ts').then((m) => m.default),
+};

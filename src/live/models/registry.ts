@@ -1,0 +1,10 @@
+/**
+ * Every model, by name, for the build: the author components and `\\live` math check their refs
+ * against these and render their values. The browser never imports this file; it loads only the
+ * models a page uses, through loaders.ts (a test keeps the two lists equal).
+ */
+import type { AnyModel } from '../model.ts';
+import mazur from './mazur.ts';
+import neuron from './neuron.ts';
+
+export const models: Readonly<Record<string, AnyModel>> = { mazur, neuron };
