@@ -200,7 +200,7 @@ export function resolveValue(
   const found = instanceOf(ref, where, page, models);
   const values = valuesAt(found.spec, found.defaults);
   const value = Object.hasOwn(values, found.name) ? values[found.name] : undefined;
-  if (typeof value !== 'number') throw missing(ref, where, found, 'number');
+  if (typeof value !== 'number') throw missing(ref, where, found, 'value');
   return { ...found, value };
 }
 
@@ -214,7 +214,7 @@ export function resolveArray(
   const found = instanceOf(ref, where, page, models);
   const values = valuesAt(found.spec, found.defaults);
   const value = Object.hasOwn(values, found.name) ? values[found.name] : undefined;
-  if (typeof value !== 'object') throw missing(ref, where, found, 'array');
+  if (typeof value !== 'object') throw missing(ref, where, found, 'array of values');
   return { ...found, value };
 }
 

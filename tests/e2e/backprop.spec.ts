@@ -1,5 +1,5 @@
 import { expect, test, type Page } from './fixtures.ts';
-import { defaultValues } from '../../src/live/model.ts';
+import { checkModel, defaultValues } from '../../src/live/model.ts';
 import { mazurModel } from '../../src/live/models/mazur.ts';
 
 const PAGE = '/chapters/backprop/';
@@ -7,8 +7,10 @@ const PAGE = '/chapters/backprop/';
 /** Every value the engine gives for these parameters: parameters, derived values and groups. */
 function engineValues(changes: Record<string, number>): Record<string, number> {
   const params = { ...defaultValues(mazurModel), ...changes };
-  const values: Record<string, number> = { ...params, ...mazurModel.derive(params) };
-  for (const group of Object.values(mazurModel.groups ?? {})) Object.assign(values, group(params));
+  const values: Record<string, number> = {};
+  for (const [name, value] of Object.entries({ ...params, ...checkModel(mazurModel, params) })) {
+    if (typeof value === 'number') values[name] = value;
+  }
   return values;
 }
 

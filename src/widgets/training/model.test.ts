@@ -37,7 +37,7 @@ function engineLosses(steps: number, update: 'simultaneous' | 'inPlace' = 'simul
 describe('settingsOf()', () => {
   it('reads η, N and the update order from the live model', () => {
     expect(settingsOf(defaults)).toEqual({ eta: 0.5, steps: 10000, order: 'simultaneous' });
-    expect(settingsOf({ ...defaults, inPlace: 1 }).order).toBe('inPlace');
+    expect(settingsOf({ ...defaults, inPlace: true }).order).toBe('inPlace');
   });
 
   it('names a missing value', () => {
@@ -61,16 +61,16 @@ describe('stepOnce()', () => {
   });
 
   it("agrees with the model's derived w_new and E_new (the engine's gradientStep)", () => {
-    const derived = mazurModel.derive(defaults);
+    const derived = mazurModel.values.derive(defaults);
     const step = stepOnce({ ...defaults, eta: 1.3, w5: -0.7 });
-    const other = mazurModel.derive({ ...defaults, eta: 1.3, w5: -0.7 });
+    const other = mazurModel.values.derive({ ...defaults, eta: 1.3, w5: -0.7 });
     for (const w of WEIGHT_NAMES) expect(step.to.weights[w]).toBe(other[`${w}_new`]);
     expect(step.to.E).toBe(other['E_new']);
     expect(stepOnce(defaults).to.weights.w8).toBe(derived['w8_new']);
   });
 
   it("gives Mazur's first-round error 0.291027924 under the in-place order", () => {
-    const step = stepOnce({ ...defaults, inPlace: 1 });
+    const step = stepOnce({ ...defaults, inPlace: true });
     expect(step.settings.order).toBe('inPlace');
     expect(step.to.E.toFixed(9)).toBe(published.errorAfterFirstRound.toFixed(9));
     // The output layer is updated first, with the same gradient, so w5..w8 agree with the
@@ -149,7 +149,7 @@ describe('runTraining()', () => {
   });
 
   it('follows the chosen settings: the in-place order ends at 0.0000350848', () => {
-    const inPlace = runTraining({ ...defaults, inPlace: 1 }).change;
+    const inPlace = runTraining({ ...defaults, inPlace: true }).change;
     expect(inPlace.to.E.toExponential(5)).toBe('3.50848e-5');
     const short = runTraining(defaults, { steps: 9999 }).change;
     expect(short.to.E.toExponential(5)).toBe(published.errorAfter10000Rounds.toExponential(5));
@@ -199,6 +199,6 @@ describe('the words', () => {
     expect(tableCaption('preview', stepOnce(defaults))).toBe(
       'What one step from the current weights would do (η = 0.50, simultaneous update)',
     );
-    expect(tableCaption('step', stepOnce({ ...defaults, inPlace: 1 }))).toContain('in-place');
+    expect(tableCaption('step', stepOnce({ ...defaults, inPlace: true }))).toContain('in-place');
   });
 });
