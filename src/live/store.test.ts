@@ -1,8 +1,8 @@
 import { effect } from '@preact/signals-core';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createModelState, stepParam, type ModelState } from './store.ts';
-import { defaultValues, defineModel, type ParamValues } from './model.ts';
+import { createModelState, stepParam, type ModelState, type Offload } from './store.ts';
+import { defaultValues, defineModel, type Derived, type ParamValues } from './model.ts';
 import { mazurModel } from './models/mazur.ts';
 
 /**
@@ -17,22 +17,29 @@ function spyModel({ fail = false } = {}) {
       a: { label: 'a', default: 0.4, min: 0, max: 1, step: 0.01 },
       b: { label: 'b', default: 2, min: -5, max: 5, step: 0.5 },
     },
-    derive(p: ParamValues) {
-      counter.calls++;
-      const a = p.a ?? NaN;
-      const b = p.b ?? NaN;
-      if (fail && a > 0.9) throw new Error('a is too large for this engine');
-      return { sum: fail && b < -4 ? NaN : a + b, product: a * b };
+    values: {
+      numbers: ['sum', 'product'],
+      derive(p) {
+        counter.calls++;
+        if (fail && p.a > 0.9) throw new Error('a is too large for this engine');
+        return { sum: fail && p.b < -4 ? NaN : p.a + p.b, product: p.a * p.b };
+      },
     },
   });
   return { spec, counter };
 }
 
-/** A state with an effect reading `derived`, as a read-out on the page would. */
+/** The spy model's derived values, as a read-out shows them. */
+const derived = (state: ModelState) => ({
+  sum: state.value('sum'),
+  product: state.value('product'),
+});
+
+/** A state with an effect reading a derived value, as a read-out on the page would. */
 function watched(state: ModelState) {
   const seen = { runs: 0 };
   const dispose = effect(() => {
-    void state.derived.value;
+    void state.value('sum');
     seen.runs++;
   });
   return { seen, dispose };
@@ -63,21 +70,21 @@ describe('createModelState()', () => {
     const state = createModelState(spec);
     expect(state.spec).toBe(spec);
     expect(state.params.value).toEqual({ a: 0.4, b: 2 });
-    expect(state.derived.value).toEqual({ sum: 2.4, product: 0.8 });
+    expect(derived(state)).toEqual({ sum: 2.4, product: 0.8 });
     expect(state.isDefault.value).toBe(true);
   });
 
   it('starts from the initial values given, and derives from them', () => {
     const { spec } = spyModel();
-    const state = createModelState(spec, { a: 0.5 });
+    const state = createModelState(spec, { initial: { a: 0.5 } });
     expect(state.params.value).toEqual({ a: 0.5, b: 2 });
-    expect(state.derived.value.sum).toBe(2.5);
+    expect(state.value('sum')).toBe(2.5);
     expect(state.isDefault.value).toBe(false);
   });
 
   it('clamps initial values into range and drops unknown or non-finite ones', () => {
     const { spec } = spyModel();
-    const state = createModelState(spec, { a: 7, b: NaN, zzz: 1, toString: 2 });
+    const state = createModelState(spec, { initial: { a: 7, b: NaN, zzz: 1, toString: 2 } });
     expect(state.params.value).toEqual({ a: 1, b: 2 });
     expect(Object.keys(state.params.value)).toEqual(['a', 'b']);
   });
@@ -89,24 +96,24 @@ describe('ModelState.set()', () => {
     const state = createModelState(spec);
     const counts = derivesDuring(state, counter, () => {
       state.set('a', 0.5);
-      void state.derived.value;
-      void state.derived.value;
+      void state.value('sum');
+      void state.value('product');
       void state.value('sum');
     });
     expect(counts).toEqual({ derives: 1, effectRuns: 1 });
-    expect(state.derived.value.sum).toBe(2.5);
+    expect(state.value('sum')).toBe(2.5);
   });
 
   it('recomputes lazily without subscribers: two sets, then one read, derive once', () => {
     const { spec, counter } = spyModel();
     const state = createModelState(spec);
-    void state.derived.value;
+    void state.value('sum');
     const before = counter.calls;
     state.set('a', 0.5);
     state.set('b', 3);
     expect(counter.calls).toBe(before);
-    expect(state.derived.value.sum).toBe(3.5);
-    void state.derived.value;
+    expect(state.value('sum')).toBe(3.5);
+    void state.value('product');
     expect(counter.calls).toBe(before + 1);
   });
 
@@ -156,7 +163,7 @@ describe('ModelState.set()', () => {
       for (const bad of [NaN, Infinity, -Infinity]) {
         expect(state.set('a', bad)).toEqual({
           value: 0.7,
-          notice: 'That is not a usable number, so a stays 0.7.',
+          notice: 'a must be an ordinary number. It stays as it was.',
         });
       }
     });
@@ -181,7 +188,7 @@ describe('ModelState.setMany()', () => {
     const counts = derivesDuring(state, counter, () => state.setMany({ a: 0.6, b: 3 }));
     expect(counts).toEqual({ derives: 1, effectRuns: 1 });
     expect(state.params.value).toEqual({ a: 0.6, b: 3 });
-    expect(state.derived.value.sum).toBe(3.6);
+    expect(state.value('sum')).toBe(3.6);
   });
 
   it('does not recompute when nothing changes', () => {
@@ -210,11 +217,11 @@ describe('ModelState.setMany()', () => {
 describe('ModelState.reset() and isDefault', () => {
   it('reset() restores every default and isDefault becomes true', () => {
     const { spec } = spyModel();
-    const state = createModelState(spec, { a: 0.9, b: -1 });
+    const state = createModelState(spec, { initial: { a: 0.9, b: -1 } });
     expect(state.isDefault.value).toBe(false);
     state.reset();
     expect(state.params.value).toEqual(defaultValues(spec));
-    expect(state.derived.value).toEqual({ sum: 2.4, product: 0.8 });
+    expect(derived(state)).toEqual({ sum: 2.4, product: 0.8 });
     expect(state.isDefault.value).toBe(true);
   });
 
@@ -269,23 +276,35 @@ describe('a model whose engine refuses some inputs', () => {
     const { spec } = spyModel({ fail: true });
     const state = createModelState(spec);
     state.set('a', 0.8);
-    expect(state.derived.value.sum).toBe(2.8);
+    expect(state.value('sum')).toBe(2.8);
     state.set('a', 0.95);
-    expect(state.derived.value.sum).toBe(2.8);
+    expect(state.value('sum')).toBe(2.8);
     expect(error).toHaveBeenCalledTimes(1);
     expect(String(error.mock.calls[0]?.[0])).toContain(
       "The spy model's values could not be computed",
     );
     state.set('a', 0.5);
-    expect(state.derived.value.sum).toBe(2.5);
+    expect(state.value('sum')).toBe(2.5);
   });
 
-  it('keeps the last good derived values when derive() returns a non-finite number', () => {
+  it('keeps the last good derived values when derive() returns a non-finite number, and logs why', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const { spec } = spyModel({ fail: true });
     const state = createModelState(spec);
+    expect(derived(state)).toEqual({ sum: 2.4, product: 0.8 });
     state.set('b', -4.5);
-    expect(state.derived.value).toEqual({ sum: 2.4, product: 0.8 });
-    expect(Object.values(state.derived.value).every(Number.isFinite)).toBe(true);
+    // The whole group is refused, so the finite product does not move on without its sum.
+    expect(derived(state)).toEqual({ sum: 2.4, product: 0.8 });
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(String(error.mock.calls[0]?.[1])).toContain('spy.sum: derived value is NaN.');
+  });
+
+  it('gives undefined, not a stale or made-up number, when the first computation already fails', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { spec } = spyModel({ fail: true });
+    const state = createModelState(spec, { initial: { a: 0.95 } });
+    expect(derived(state)).toEqual({ sum: undefined, product: undefined });
+    expect(error).toHaveBeenCalledTimes(1);
   });
 });
 
@@ -394,7 +413,8 @@ describe('stepParam()', () => {
           const p = mazurModel.params[name];
           for (const multiplier of presses) {
             stepParam(state, name, multiplier);
-            const value = state.params.value[name]!;
+            const value = state.params.value[name];
+            if (typeof value !== 'number') throw new Error(`${name} is not a number`);
             expect(value).toBeGreaterThanOrEqual(p.min);
             expect(value).toBeLessThanOrEqual(p.max);
             expect(Number(value.toFixed(3))).toBe(value);
@@ -404,5 +424,315 @@ describe('stepParam()', () => {
       ),
       { seed: 42, numRuns: 200 },
     );
+  });
+});
+
+/** A model with one parameter of each kind, and a value that depends on all three. */
+const kinds = defineModel({
+  name: 'kinds',
+  params: {
+    n: { label: 'n', default: 1, min: 0, max: 10, step: 1 },
+    act: { kind: 'choice', label: 'act', default: 'relu', options: { relu: 'ReLU', tanh: 'tanh' } },
+    on: { kind: 'boolean', label: 'on', default: false },
+  },
+  values: {
+    numbers: ['y'],
+    derive: (p) => ({ y: (p.act === 'tanh' ? 10 : 20) + (p.on ? 1 : 0) + p.n * 100 }),
+  },
+});
+
+describe('choice and boolean parameters in a state', () => {
+  it('set() takes an option by name and a boolean, and the derived values follow', () => {
+    const state = createModelState(kinds);
+    expect(state.value('y')).toBe(120);
+    expect(state.set('act', 'tanh')).toEqual({ value: 'tanh' });
+    expect(state.set('on', true)).toEqual({ value: true });
+    expect(state.params.value).toEqual({ n: 1, act: 'tanh', on: true });
+    expect(state.value('y')).toBe(111);
+  });
+
+  it('set() keeps the value of a choice given an unknown option, with a notice listing the options', () => {
+    const state = createModelState(kinds);
+    state.set('act', 'tanh');
+    const before = state.params.value;
+    expect(state.set('act', 'bogus')).toEqual({
+      value: 'tanh',
+      notice: 'act must be one of relu, tanh. It stays as it was.',
+    });
+    expect(state.params.value).toBe(before);
+  });
+
+  it('set() refuses a number for a boolean, and a string for a number', () => {
+    const state = createModelState(kinds);
+    expect(state.set('on', 1)).toEqual({
+      value: false,
+      notice: 'on must be true or false. It stays as it was.',
+    });
+    expect(state.set('n', 'tanh')).toEqual({
+      value: 1,
+      notice: 'n must be an ordinary number. It stays as it was.',
+    });
+    expect(state.params.value).toEqual(defaultValues(kinds));
+  });
+
+  it('setMany() applies the valid entries of every kind and skips the invalid ones', () => {
+    const state = createModelState(kinds);
+    state.setMany({ act: 'bogus', on: 1, n: 3 });
+    expect(state.params.value).toEqual({ n: 3, act: 'relu', on: false });
+    state.setMany({ act: 'tanh', on: true, n: Infinity });
+    expect(state.params.value).toEqual({ n: 3, act: 'tanh', on: true });
+  });
+
+  it('reset() and isDefault treat choices and booleans like numbers', () => {
+    const state = createModelState(kinds, { initial: { act: 'tanh', on: true } });
+    expect(state.isDefault.value).toBe(false);
+    state.set('act', 'relu');
+    expect(state.isDefault.value).toBe(false);
+    state.set('on', false);
+    expect(state.isDefault.value).toBe(true);
+    state.setMany({ on: true });
+    state.reset();
+    expect(state.params.value).toEqual({ n: 1, act: 'relu', on: false });
+    expect(state.isDefault.value).toBe(true);
+  });
+
+  it('skips invalid initial values of every kind', () => {
+    const state = createModelState(kinds, { initial: { act: 'TANH', on: 'true', n: 20 } });
+    expect(state.params.value).toEqual({ n: 10, act: 'relu', on: false });
+  });
+});
+
+describe('array values in a state', () => {
+  /** Declares a curve of three points that move with the parameter. */
+  const curved = defineModel({
+    name: 'curved',
+    params: { k: { label: 'k', default: 1, min: 0, max: 5, step: 1 } },
+    values: {
+      numbers: ['top'],
+      arrays: ['curve'],
+      derive: (p) => ({ top: 2 * p.k, curve: [0, p.k, 2 * p.k] }),
+    },
+  });
+
+  it('array() gives an array value and number() a number, each undefined for the other kind', () => {
+    const state = createModelState(curved);
+    expect(state.array('curve')).toEqual([0, 1, 2]);
+    expect(state.number('top')).toBe(2);
+    expect(state.number('curve')).toBeUndefined();
+    expect(state.array('top')).toBeUndefined();
+    expect(state.number('k')).toBe(1);
+    expect(state.array('k')).toBeUndefined();
+    expect(state.array('zzz')).toBeUndefined();
+    state.set('k', 2);
+    expect(state.array('curve')).toEqual([0, 2, 4]);
+  });
+
+  it('number() is undefined for choice and boolean parameters, value() gives them', () => {
+    const state = createModelState(kinds);
+    expect(state.number('act')).toBeUndefined();
+    expect(state.number('on')).toBeUndefined();
+    expect([state.value('act'), state.value('on')]).toEqual(['relu', false]);
+  });
+});
+
+describe('instances and page defaults', () => {
+  it('names the state after the model, or after the instance given', () => {
+    const { spec } = spyModel();
+    expect(createModelState(spec).instance).toBe('spy');
+    expect(createModelState(spec, { instance: 'spy-second' }).instance).toBe('spy-second');
+  });
+
+  it('two instances of one model keep separate values', () => {
+    const { spec } = spyModel();
+    const first = createModelState(spec);
+    const second = createModelState(spec, { instance: 'spy-second' });
+    second.set('a', 0.9);
+    expect(first.value('sum')).toBe(2.4);
+    expect(second.value('sum')).toBe(2.9);
+  });
+
+  it('starts at the page defaults, which count as the defaults for isDefault and reset()', () => {
+    const { spec } = spyModel();
+    const state = createModelState(spec, { defaults: { a: 0.6 } });
+    expect(state.defaults).toEqual({ a: 0.6, b: 2 });
+    expect(state.params.value).toEqual({ a: 0.6, b: 2 });
+    expect(state.isDefault.value).toBe(true);
+    state.set('a', 0.4); // the spec's own default is a change on this page
+    expect(state.isDefault.value).toBe(false);
+    state.reset();
+    expect(state.params.value).toEqual({ a: 0.6, b: 2 });
+    expect(state.isDefault.value).toBe(true);
+  });
+
+  it('takes the initial values over the page defaults', () => {
+    const { spec } = spyModel();
+    const state = createModelState(spec, { defaults: { a: 0.6, b: 1 }, initial: { a: 0.7 } });
+    expect(state.params.value).toEqual({ a: 0.7, b: 1 });
+    expect(state.isDefault.value).toBe(false);
+    state.reset();
+    expect(state.params.value).toEqual({ a: 0.6, b: 1 });
+  });
+});
+
+describe('nothing runs until it is read', () => {
+  /** A spy model with a lazy group `slow` that counts its own calls. */
+  function withGroup() {
+    const { spec, counter } = spyModel();
+    const slow = { calls: 0 };
+    const full = defineModel({
+      ...spec,
+      groups: {
+        slow: {
+          numbers: ['twice'],
+          derive: (p: ParamValues) => (slow.calls++, { twice: 2 * Number(p.a) }),
+        },
+      },
+    });
+    return { spec: full, counter, slow };
+  }
+
+  it('neither defineModel() nor createModelState() derives anything', () => {
+    const { spec, counter, slow } = withGroup();
+    createModelState(spec, { defaults: { a: 0.5 }, initial: { b: 3 } });
+    expect([counter.calls, slow.calls]).toEqual([0, 0]);
+  });
+
+  it('derives the values once when first read, and not again until the parameters change', () => {
+    const { spec, counter, slow } = withGroup();
+    const state = createModelState(spec);
+    expect(state.value('sum')).toBe(2.4);
+    void state.value('product');
+    void state.value('a');
+    expect(counter.calls).toBe(1);
+    state.set('a', 0.5);
+    state.set('a', 0.5);
+    expect(counter.calls).toBe(1);
+    expect(state.value('sum')).toBe(2.5);
+    expect(counter.calls).toBe(2);
+    expect(slow.calls).toBe(0);
+  });
+
+  it('runs a lazy group only when one of its values is read', () => {
+    const { spec, counter, slow } = withGroup();
+    const state = createModelState(spec);
+    expect(state.value('twice')).toBe(0.8);
+    expect([counter.calls, slow.calls]).toEqual([0, 1]);
+    state.set('b', 3);
+    expect(state.value('twice')).toBe(0.8);
+    expect(slow.calls).toBe(2);
+  });
+});
+
+describe('worker groups', () => {
+  /** A spy model with a worker group `far`, and an offload whose jobs are answered by hand. */
+  function offloaded() {
+    const { spec } = spyModel();
+    const full = defineModel({
+      ...spec,
+      groups: {
+        far: {
+          numbers: ['far'],
+          runs: 'worker',
+          derive: (p: ParamValues) => ({ far: 10 * Number(p.a) }),
+        },
+      },
+    });
+    const jobs: Array<{
+      model: string;
+      group: string;
+      params: ParamValues;
+      resolve: (values: Derived) => void;
+      reject: (error: unknown) => void;
+    }> = [];
+    const offload: Offload = (model, group, params) =>
+      new Promise((resolve, reject) => jobs.push({ model, group, params, resolve, reject }));
+    const state = createModelState(full, { offload });
+    return { state, jobs };
+  }
+
+  /** Lets the promise callbacks and queued microtasks of the store run. */
+  const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+  it('is undefined until the answer arrives, then set; busy meanwhile', async () => {
+    const { state, jobs } = offloaded();
+    expect(state.value('far')).toBeUndefined();
+    expect(jobs.map((j) => [j.model, j.group, j.params])).toEqual([
+      ['spy', 'far', { a: 0.4, b: 2 }],
+    ]);
+    await settle();
+    expect(state.busy.value).toBe(true);
+    expect(state.value('far')).toBeUndefined();
+    expect(jobs).toHaveLength(1); // reading again asks no second time
+    jobs[0]!.resolve({ far: 4 });
+    await settle();
+    expect(state.value('far')).toBe(4);
+    expect(state.busy.value).toBe(false);
+    expect(jobs).toHaveLength(1);
+  });
+
+  it('does not block the cheap values, and asks nothing while no one reads the group', async () => {
+    const { state, jobs } = offloaded();
+    expect(state.value('sum')).toBe(2.4);
+    state.set('a', 0.5);
+    expect(state.value('sum')).toBe(2.5);
+    await settle();
+    expect(jobs).toHaveLength(0);
+    expect(state.busy.value).toBe(false);
+  });
+
+  it('drops an answer for stale parameters and shows the answer for the current ones', async () => {
+    const { state, jobs } = offloaded();
+    void state.value('far');
+    state.set('a', 0.5);
+    void state.value('far');
+    expect(jobs.map((j) => j.params['a'])).toEqual([0.4, 0.5]);
+    jobs[0]!.resolve({ far: 4 });
+    await settle();
+    expect(state.value('far')).toBeUndefined();
+    expect(state.busy.value).toBe(true);
+    jobs[1]!.resolve({ far: 5 });
+    await settle();
+    expect(state.value('far')).toBe(5);
+    expect(state.busy.value).toBe(false);
+  });
+
+  it('shows nothing while a newer job runs (read-outs keep their text), then the new answer', async () => {
+    const { state, jobs } = offloaded();
+    const seen: Array<number | undefined> = [];
+    const dispose = effect(() => {
+      seen.push(state.number('far'));
+    });
+    jobs[0]!.resolve({ far: 4 });
+    await settle();
+    state.set('a', 0.6);
+    jobs[1]!.resolve({ far: 6 });
+    await settle();
+    dispose();
+    expect(seen).toEqual([undefined, 4, undefined, 6]);
+  });
+
+  it('logs nothing when a superseded job is rejected, and logs a failure of the current job', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { state, jobs } = offloaded();
+    void state.value('far');
+    state.set('a', 0.5);
+    void state.value('far');
+    jobs[0]!.reject(new Error('superseded'));
+    await settle();
+    expect(error).not.toHaveBeenCalled();
+    expect(state.busy.value).toBe(true);
+    jobs[1]!.reject(new Error('out of memory'));
+    await settle();
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(String(error.mock.calls[0]?.[0])).toContain("The spy model's far could not be computed");
+    expect(state.busy.value).toBe(false);
+    expect(state.value('far')).toBeUndefined();
+  });
+
+  it('runs in place, at once, when the state has no offload', () => {
+    const { state } = offloaded();
+    const here = createModelState(state.spec);
+    expect(here.value('far')).toBe(4);
+    expect(here.busy.value).toBe(false);
   });
 });

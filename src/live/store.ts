@@ -136,7 +136,8 @@ export function createModelState(spec: AnyModel, options: StateOptions = {}): Mo
           },
         );
       }
-      return have?.values ?? {};
+      // Nothing until the answer: read-outs keep their text and say they are busy.
+      return {};
     });
   };
 

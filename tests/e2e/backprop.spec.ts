@@ -1,4 +1,4 @@
-import { expect, test, type Page } from './fixtures.ts';
+import { expect, goLive, test, type Page } from './fixtures.ts';
 import { checkModel, defaultValues } from '../../src/live/model.ts';
 import { mazurModel } from '../../src/live/models/mazur.ts';
 
@@ -42,6 +42,7 @@ test('at the defaults every read-out on the chapter equals the engine, Mazur’s
   page,
 }) => {
   await page.goto(PAGE);
+  await goLive(page);
   const want = engineValues({});
   expectAllMatch(await readOuts(page), want);
   // The worked example's published figures, as the page shows them.
@@ -54,6 +55,7 @@ test('editing weights through the data-param hooks recomputes every read-out as 
   page,
 }) => {
   await page.goto(PAGE);
+  await goLive(page);
   const changes = { w1: 0.2, w5: -0.3, w8: 1.25, b2: 0.1, eta: 1.5 };
   for (const [name, value] of Object.entries(changes)) {
     await page
@@ -70,11 +72,18 @@ test('editing weights through the data-param hooks recomputes every read-out as 
 
 test('the URL round-trips the chapter’s state', async ({ page }) => {
   await page.goto(PAGE);
+  await goLive(page);
   await page.locator('[role="spinbutton"][data-param="mazur.w6"]').first().fill('0.7');
   await page.locator('[role="spinbutton"][data-param="mazur.t2"]').first().fill('0.5');
   await expect(page).toHaveURL(/\?mazur\.w6=0\.7&mazur\.t2=0\.5$/);
+  // The 20,000-step comparison of the update orders comes from the compute worker.
+  await expect(page.locator('[data-value][aria-busy]')).toHaveCount(0);
   const before = await readOuts(page);
   await page.reload();
+  await goLive(page);
+  // A link with settings brings the live layer in at once, without any intent.
+  await expect(page.locator('html')).toHaveAttribute('data-live', 'ready');
+  await expect(page.locator('[data-value][aria-busy]')).toHaveCount(0);
   expect(await readOuts(page)).toEqual(before);
   expectAllMatch(before, engineValues({ w6: 0.7, t2: 0.5 }));
 });
@@ -99,6 +108,7 @@ test('sentences about the published example keep their values when the reader ed
   page,
 }) => {
   await page.goto(PAGE);
+  await goLive(page);
   const errata = page.locator('.live-value--frozen').first();
   const text = await errata.textContent();
   await page.locator('[role="spinbutton"][data-param="mazur.w5"]').first().fill('1');

@@ -20,4 +20,14 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 });
 
 export { expect };
+
+/**
+ * Waits until the page's live layer is running. It loads on the reader's first intent (a hover,
+ * a focus, a key, a click), so this hovers the first live element, as a reader's pointer would.
+ */
+export async function goLive(page: import('@playwright/test').Page): Promise<void> {
+  const first = page.locator('live-number, live-value, live-exercise, live-training').first();
+  await first.hover();
+  await expect(page.locator('html')).toHaveAttribute('data-live', 'ready');
+}
 export type { Page } from '@playwright/test';

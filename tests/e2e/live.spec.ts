@@ -1,4 +1,4 @@
-import { expect, test, type Page } from './fixtures.ts';
+import { expect, goLive, test, type Page } from './fixtures.ts';
 import { mazurParams, mazurWorkedExample, type MazurParams } from '../../src/engine/mazur.ts';
 
 // The live-page contract: editable numbers are role="spinbutton" with data-param, read-outs
@@ -15,6 +15,7 @@ test('an editable number is an accessible spinbutton with its range and a name',
   page,
 }) => {
   await page.goto(PAGE);
+  await goLive(page);
   const w5 = page.getByRole('spinbutton', { name: 'weight w5, from h1 to o1' });
   await expect(w5).toHaveAttribute('data-param', 'mazur.w5');
   await expect(w5).toHaveAttribute('aria-valuenow', '0.4');
@@ -27,6 +28,7 @@ test('typing a value recomputes every dependent read-out, in prose and in math',
   page,
 }) => {
   await page.goto(PAGE);
+  await goLive(page);
   await spin(page, 'mazur.w5').fill('0.3');
   const want = expected({ w5: 0.3 });
   expect(await raw(page, 'mazur.E')).toBeCloseTo(want.E!, 12);
@@ -41,6 +43,7 @@ test('typing a value recomputes every dependent read-out, in prose and in math',
 
 test('a comma works as the decimal separator', async ({ page }) => {
   await page.goto(PAGE);
+  await goLive(page);
   await spin(page, 'mazur.w5').fill('0,25');
   await spin(page, 'mazur.w5').press('Enter');
   expect(await raw(page, 'mazur.w5')).toBe(0.25);
@@ -52,6 +55,7 @@ for (const bad of ['abc', '', '-', '1e999', 'NaN', 'Infinity']) {
     page,
   }) => {
     await page.goto(PAGE);
+    await goLive(page);
     const w5 = spin(page, 'mazur.w5');
     await w5.fill('0.3');
     await w5.fill(bad);
@@ -72,6 +76,7 @@ for (const bad of ['abc', '', '-', '1e999', 'NaN', 'Infinity']) {
 
 test('an out-of-range value is clamped and the reader is told', async ({ page }) => {
   await page.goto(PAGE);
+  await goLive(page);
   const w5 = spin(page, 'mazur.w5');
   await w5.fill('50');
   await w5.press('Enter');
@@ -87,6 +92,7 @@ test('arrow keys step by one step, ten with Shift and a tenth with Alt; Home, En
   page,
 }) => {
   await page.goto(PAGE);
+  await goLive(page);
   const w5 = spin(page, 'mazur.w5');
   await w5.focus();
   await w5.press('ArrowUp');
@@ -112,6 +118,7 @@ test('arrow keys step by one step, ten with Shift and a tenth with Alt; Home, En
 
 test('dragging sideways scrubs the value, four pixels a step', async ({ page }) => {
   await page.goto(PAGE);
+  await goLive(page);
   await spin(page, 'mazur.w5').scrollIntoViewIfNeeded();
   const box = (await spin(page, 'mazur.w5').boundingBox())!;
   const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
@@ -128,6 +135,7 @@ test('dragging sideways scrubs the value, four pixels a step', async ({ page }) 
 
 test('one edit updates every read-out synchronously, before the next frame', async ({ page }) => {
   await page.goto(PAGE);
+  await goLive(page);
   const seen = await page.evaluate(() => {
     const input = document.querySelector<HTMLInputElement>('[data-param="mazur.w5"]')!;
     input.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
@@ -143,6 +151,7 @@ test('edits go into the URL without adding history, and the URL restores them', 
   page,
 }) => {
   await page.goto(PAGE);
+  await goLive(page);
   const historyBefore = await page.evaluate(() => history.length);
   const w5 = spin(page, 'mazur.w5');
   await w5.fill('0.3');
@@ -150,6 +159,7 @@ test('edits go into the URL without adding history, and the URL restores them', 
   await expect(page).toHaveURL(/\?mazur\.w5=0\.3&mazur\.t1=0\.2$/);
   expect(await page.evaluate(() => history.length)).toBe(historyBefore);
   await page.reload();
+  await goLive(page);
   await expect(w5).toHaveValue('0.30');
   expect(await raw(page, 'mazur.E')).toBeCloseTo(expected({ w5: 0.3, t1: 0.2 }).E!, 12);
   await w5.fill('0.4'); // back to the default: it leaves the URL
@@ -160,6 +170,7 @@ test('a shared link with a #section restores the state and scrolls to the sectio
   page,
 }) => {
   await page.goto(`${PAGE}?mazur.w5=0.2#changing-a-number`);
+  await goLive(page);
   await expect(spin(page, 'mazur.w5')).toHaveValue('0.20');
   await expect(page.getByRole('heading', { name: 'Changing a number' })).toBeInViewport();
   await expect(page).toHaveURL(/\?mazur\.w5=0\.2#changing-a-number$/);
@@ -172,6 +183,7 @@ test('a bad link is ignored or clamped with a dismissible notice, never run as H
     '?mazur.w9=1&mazur.w5=abc&nope.x=1&mazur.w1=1e999&mazur.w2=NaN&mazur.b1=99&mazur.i1=Infinity' +
     '&mazur.i2=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&utm_source=mail';
   await page.goto(PAGE + query);
+  await goLive(page);
   const notice = page.locator('.live-notice');
   await expect(notice).toBeVisible();
   await expect(notice).toContainText('settings in this link could not be used');
@@ -198,6 +210,7 @@ test('Reset restores the defaults and cleans the URL; Copy link copies the state
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(PAGE);
+  await goLive(page);
   await spin(page, 'mazur.w5').fill('0.1');
   await page.locator('[data-action="mazur.copy-link"]').click();
   await expect(page.locator('.live-controls__status')).toHaveText(/Link copied/);
@@ -244,8 +257,36 @@ test('loading the scripts shifts nothing on the page (CLS below 0.01)', async ({
 
 test('a read-out shows its full precision on focus', async ({ page }) => {
   await page.goto(PAGE);
+  await goLive(page);
   const E = page.locator('live-value[data-value="mazur.E"]').first();
   await E.focus();
   const shown = await E.evaluate((el) => getComputedStyle(el, '::after').content);
   expect(shown).toBe(`"${String(Number(expected({}).E!.toPrecision(12)))}"`);
+});
+
+test('before the reader reaches for it, the page runs only the boot script; intent loads its models', async ({
+  page,
+}) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  await page.goto(PAGE);
+  await page.waitForLoadState('networkidle');
+  expect(scripts.filter((path) => /runtime|mazur|neuron|train/.test(path))).toEqual([]);
+  await expect(page.locator('html')).not.toHaveAttribute('data-live', 'ready');
+  await goLive(page);
+  expect(scripts.some((path) => /\/runtime\./.test(path))).toBe(true);
+  expect(scripts.some((path) => /\/mazur[.-]/.test(path))).toBe(true);
+});
+
+test('a key pressed before the live layer arrives is applied once it is there', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  const w5 = spin(page, 'mazur.w5');
+  await w5.focus();
+  await w5.press('ArrowUp');
+  await expect(w5).toHaveValue('0.41');
+  await expect.poll(() => raw(page, 'mazur.E')).toBeCloseTo(expected({ w5: 0.41 }).E!, 12);
 });

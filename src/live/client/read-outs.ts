@@ -48,7 +48,9 @@ export function bindReadOut(element: HTMLElement | Element, store: PageStore): (
   return effect(() => {
     // Undefined while a worker computes it: the text already shown stays.
     const value = state.number(ref.name);
-    if (value === undefined) return;
+    // aria-busy: a screen reader waits for the settled value instead of reading a stale one.
+    if (value === undefined) return setIfChanged(element, 'aria-busy', 'true');
+    element.removeAttribute('aria-busy');
     const text = formatNumber(value, { digits, mathMinus });
     // Writes only what changed: on load every value is already right, and redundant attribute
     // writes would make the browser recompute the style of a page full of math.

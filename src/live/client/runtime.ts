@@ -81,5 +81,7 @@ async function run(doc: Document): Promise<PageStore> {
       .filter(([tag]) => doc.querySelector(tag))
       .map(async ([, load]) => (await load())(store)),
   );
+  // For styles and tests: every element on the page is live now.
+  doc.documentElement.dataset['live'] = 'ready';
   return store;
 }

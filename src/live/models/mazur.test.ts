@@ -1,10 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../engine/test-utils.ts';
-import { defaultValues, type ParamValues } from '../model.ts';
+import {
+  checkModel,
+  defaultValues,
+  isNumberParam,
+  runGroup,
+  type Derived,
+  type LazyGroup,
+  type ParamValues,
+} from '../model.ts';
 import { createModelState } from '../store.ts';
-import { models } from './index.ts';
 import { mazurModel } from './mazur.ts';
+import { models } from './registry.ts';
 
 const PARAM_NAMES = [
   'i1',
@@ -45,7 +53,7 @@ const MAZUR_DEFAULTS = {
   eta: 0.5,
   // The page's own settings: "Train" runs N = 10,000 steps, in the textbook (simultaneous) order.
   steps: 10000,
-  inPlace: 0,
+  inPlace: false,
 };
 
 /**
@@ -86,7 +94,7 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 function byHand(v: ParamValues): Record<string, number> {
   const p = (name: string) => {
     const value = v[name];
-    if (value === undefined) throw new Error(`missing ${name}`);
+    if (typeof value !== 'number') throw new Error(`missing ${name}`);
     return value;
   };
   const [i1, i2, b1, b2, t1, t2, eta] = ['i1', 'i2', 'b1', 'b2', 't1', 't2', 'eta'].map(p) as [
@@ -170,15 +178,30 @@ function byHand(v: ParamValues): Record<string, number> {
   return r;
 }
 
-const defaults = defaultValues(mazurModel);
-const derivedAtDefaults = mazurModel.derive(defaults);
+/** Derived values that are all numbers (every one of Mazur's `values` is), checked as such. */
+function numbers(derived: Derived): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, value] of Object.entries(derived)) {
+    if (typeof value !== 'number') throw new Error(`${name} is not a number`);
+    out[name] = value;
+  }
+  return out;
+}
 
-/** Random in-range parameters (weights and inputs in [-5, 5], targets in [0, 1]). */
+/** The model's cheap values at `p`, checked against their declaration. */
+const derive = (p: ParamValues) => numbers(runGroup(mazurModel, mazurModel.values, p));
+const orders: LazyGroup = mazurModel.groups!['orders']!;
+
+const defaults = defaultValues(mazurModel);
+const derivedAtDefaults = derive(defaults);
+
+/** Random in-range parameters (weights and inputs in [-5, 5], targets in [0, 1]), either order. */
 const inRange = fc.record(
   Object.fromEntries(
     Object.entries(mazurModel.params).map(([name, p]) => [
       name,
-      fc.double({ noNaN: true, min: p.min, max: p.max }),
+      // Mazur's only parameter that is not a number is the boolean update order.
+      isNumberParam(p) ? fc.double({ noNaN: true, min: p.min, max: p.max }) : fc.boolean(),
     ]),
   ),
 );
@@ -204,14 +227,18 @@ describe('mazurModel', () => {
     for (const [name, p] of Object.entries(mazurModel.params)) {
       if (name === 'steps' || name === 'inPlace') continue;
       expect(p.label, name).toContain(name === 'eta' ? 'η' : name);
-      expect(p.step, name).toBe(0.01);
+      expect(p, name).toMatchObject({ step: 0.01 });
     }
     expect(mazurModel.params.steps).toMatchObject({ default: 10000, min: 1, step: 1 });
-    expect(mazurModel.params.inPlace).toMatchObject({ default: 0, min: 0, max: 1, step: 1 });
+    expect(mazurModel.params.inPlace).toEqual({
+      kind: 'boolean',
+      label: 'in-place update order',
+      default: false,
+    });
   });
 });
 
-describe('mazurModel.derive()', () => {
+describe('mazurModel.values', () => {
   it("matches the post's printed figures to their last printed digit", () => {
     for (const [name, printed] of PUBLISHED) {
       const value = derivedAtDefaults[name];
@@ -258,7 +285,7 @@ describe('mazurModel.derive()', () => {
   });
 
   it('changing eta changes w5_new and E_new but not E or the gradients', () => {
-    const faster = mazurModel.derive({ ...defaults, eta: 1 });
+    const faster = derive({ ...defaults, eta: 1 });
     expect(faster.E).toBe(derivedAtDefaults.E);
     expect(faster.dE_dw5).toBe(derivedAtDefaults.dE_dw5);
     expect(faster.dE_dw1).toBe(derivedAtDefaults.dE_dw1);
@@ -268,7 +295,7 @@ describe('mazurModel.derive()', () => {
   });
 
   it('changing a weight changes the forward values that depend on it, and only those', () => {
-    const d = mazurModel.derive({ ...defaults, w5: 0.5 });
+    const d = derive({ ...defaults, w5: 0.5 });
     expect(d.out_h1).toBe(derivedAtDefaults.out_h1);
     expect(d.out_o2).toBe(derivedAtDefaults.out_o2);
     expect(d.out_o1).toBeGreaterThan(derivedAtDefaults.out_o1!);
@@ -277,7 +304,7 @@ describe('mazurModel.derive()', () => {
 
   it('does not modify the values it is given', () => {
     const input = Object.freeze({ ...defaults });
-    expect(() => mazurModel.derive(input)).not.toThrow();
+    expect(() => derive(input)).not.toThrow();
     expect(input).toEqual(MAZUR_DEFAULTS);
   });
 
@@ -285,7 +312,7 @@ describe('mazurModel.derive()', () => {
     const names = Object.keys(derivedAtDefaults).sort();
     fc.assert(
       fc.property(inRange, (values) => {
-        const derived = mazurModel.derive(values);
+        const derived = derive(values);
         expect(Object.keys(derived).sort()).toEqual(names);
         for (const value of Object.values(derived)) expect(Number.isFinite(value)).toBe(true);
         for (const [name, value] of Object.entries(byHand(values))) {
@@ -297,21 +324,30 @@ describe('mazurModel.derive()', () => {
   });
 });
 
-describe('mazurModel.groups.orders()', () => {
+describe('mazurModel.groups.orders', () => {
   it("gives Mazur's first-round error under the in-place order, and his 10,000-round figure after 9,999 simultaneous steps", () => {
-    const orders = mazurModel.groups.orders(defaults);
-    expect(orders['E_after1_inplace']!.toFixed(9)).toBe('0.291027924');
-    expect(orders['E_after1_sim']!.toFixed(9)).toBe('0.291027774');
-    expect(orders['E_after9999_sim']!.toExponential(5)).toBe('3.51085e-5');
-    expect(orders['E_after10000_sim']!).toBeLessThan(orders['E_after9999_sim']!);
-    expect(orders['E_after10000_inplace']!).not.toBeCloseTo(orders['E_after10000_sim']!, 9);
+    const out = numbers(runGroup(mazurModel, orders, defaults));
+    expect(out['E_after1_inplace']!.toFixed(9)).toBe('0.291027924');
+    expect(out['E_after1_sim']!.toFixed(9)).toBe('0.291027774');
+    expect(out['E_after9999_sim']!.toExponential(5)).toBe('3.51085e-5');
+    expect(out['E_after10000_sim']!).toBeLessThan(out['E_after9999_sim']!);
+    expect(out['E_after10000_inplace']!).not.toBeCloseTo(out['E_after10000_sim']!, 9);
+  });
+
+  it('runs in the worker, and with the cheap values passes checkModel() at the defaults', () => {
+    expect(orders.runs).toBe('worker');
+    const all = checkModel(mazurModel);
+    expect(Object.keys(all).sort()).toEqual(
+      [...Object.keys(derivedAtDefaults), ...orders.numbers].sort(),
+    );
+    expect(all['E_after1_sim']).toBe(runGroup(mazurModel, orders, defaults)['E_after1_sim']);
   });
 
   it('is computed by a live state only while something reads it', () => {
     let runs = 0;
     const spec = {
       ...mazurModel,
-      groups: { orders: (p: Record<string, number>) => (runs++, mazurModel.groups.orders(p)) },
+      groups: { orders: { ...orders, derive: (p: ParamValues) => (runs++, orders.derive(p)) } },
     };
     const state = createModelState(spec);
     const before = runs;
@@ -325,10 +361,10 @@ describe('mazurModel.groups.orders()', () => {
 describe('mazurModel in a live state', () => {
   it('shows the post’s total error at first, and a new one after an edit', () => {
     const state = createModelState(mazurModel);
-    expect(state.value('E')!.toFixed(9)).toBe('0.298371109');
+    expect(state.number('E')!.toFixed(9)).toBe('0.298371109');
     state.set('w5', 0.5);
-    expectClose(state.value('E')!, byHand({ ...defaults, w5: 0.5 }).E!, 1e-15);
+    expectClose(state.number('E')!, byHand({ ...defaults, w5: 0.5 }).E!, 1e-15);
     state.reset();
-    expect(state.value('E')!.toFixed(9)).toBe('0.298371109');
+    expect(state.number('E')!.toFixed(9)).toBe('0.298371109');
   });
 });

@@ -11,13 +11,19 @@ const ACTIVE = 'is-on-path';
 class NetworkDiagram extends LiveElement {
   protected override setup(): void {
     const options = this.listening;
-    const activate = (event: Event): void => {
-      const target = event.target instanceof Element ? event.target.closest('[data-param]') : null;
+    const activate = (event: Event, on: EventTarget | null = event.target): void => {
+      const target = on instanceof Element ? on.closest('[data-param]') : null;
       const param = target?.getAttribute('data-param')?.split('.')[1];
       if (param && this.querySelector(`[data-caption="${param}"]`)) this.show(param);
     };
     this.addEventListener('focusin', activate, options);
     this.addEventListener('pointerover', activate, options);
+    // The focus or the pointer that brought the live layer in is already here.
+    const focused = document.activeElement;
+    const here =
+      focused && this.contains(focused) ? focused : this.querySelector('[data-param]:hover');
+    if (here) activate(new Event('focusin'), here);
+    activate(new FocusEvent('focusin', { relatedTarget: null }), here);
   }
 
   /** Highlights `param`'s path to E and shows its chain rule. */

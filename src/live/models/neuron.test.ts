@@ -1,0 +1,137 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { centralDifference, expectClose } from '../../engine/test-utils.ts';
+import { checkModel, defaultValues, derivedInfo, type ParamValues } from '../model.ts';
+import { createModelState } from '../store.ts';
+import { neuronModel } from './neuron.ts';
+
+const OPTIONS = ['sigmoid', 'tanh', 'relu', 'leaky-relu', 'elu'];
+
+/** Each activation and its derivative written out by hand (leaky slope 0.01, ELU α = 1). */
+const BY_HAND: Record<string, [(z: number) => number, (z: number) => number]> = {
+  sigmoid: [(z) => 1 / (1 + Math.exp(-z)), (z) => Math.exp(-z) / (1 + Math.exp(-z)) ** 2],
+  tanh: [(z) => Math.tanh(z), (z) => 1 - Math.tanh(z) ** 2],
+  relu: [(z) => (z > 0 ? z : 0), (z) => (z > 0 ? 1 : 0)],
+  'leaky-relu': [(z) => (z > 0 ? z : 0.01 * z), (z) => (z > 0 ? 1 : 0.01)],
+  elu: [(z) => (z > 0 ? z : Math.exp(z) - 1), (z) => (z > 0 ? 1 : Math.exp(z))],
+};
+
+const at = (params: ParamValues) =>
+  checkModel(neuronModel, { ...defaultValues(neuronModel), ...params });
+const num = (values: ReturnType<typeof at>, name: string): number => {
+  const value = values[name];
+  if (typeof value !== 'number') throw new Error(`${name} is not a number`);
+  return value;
+};
+const arr = (values: ReturnType<typeof at>, name: string): number[] => {
+  const value = values[name];
+  if (value === undefined || typeof value === 'number') throw new Error(`${name} is not an array`);
+  return Array.from(value);
+};
+
+describe('neuronModel', () => {
+  it('has two inputs, two weights, a bias and an activation, sigmoid by default', () => {
+    expect(neuronModel.name).toBe('neuron');
+    expect(defaultValues(neuronModel)).toEqual({
+      x1: 1,
+      x2: -0.5,
+      w1: 0.8,
+      w2: 0.4,
+      b: 0.1,
+      act: 'sigmoid',
+    });
+    const act = neuronModel.params.act;
+    expect(act.kind).toBe('choice');
+    expect(Object.keys(act.options)).toEqual(OPTIONS);
+    expect(act.options['leaky-relu']).toBe('leaky ReLU');
+  });
+
+  it('declares z, a and dadz as numbers and curveX, curveF, curveDf as arrays', () => {
+    expect([...derivedInfo(neuronModel)]).toEqual([
+      ['z', { group: '', array: false }],
+      ['a', { group: '', array: false }],
+      ['dadz', { group: '', array: false }],
+      ['curveX', { group: '', array: true }],
+      ['curveF', { group: '', array: true }],
+      ['curveDf', { group: '', array: true }],
+    ]);
+  });
+
+  it('computes z = w1·x1 + w2·x2 + b, a = f(z) and f′(z) for every activation', () => {
+    for (const act of OPTIONS) {
+      const values = at({ act, x1: 2, x2: -1.5, w1: -0.7, w2: 1.1, b: 0.3 });
+      const z = -0.7 * 2 + 1.1 * -1.5 + 0.3;
+      const [f, df] = BY_HAND[act]!;
+      expectClose(num(values, 'z'), z, 1e-15);
+      expectClose(num(values, 'a'), f(z), 1e-15);
+      expectClose(num(values, 'dadz'), df(z), 1e-15);
+    }
+  });
+
+  it('samples 121 points of f and f′ from −6 to 6, every 0.1 exactly as written', () => {
+    const values = at({});
+    const x = arr(values, 'curveX');
+    expect(x).toHaveLength(121);
+    expect([x[0], x[60], x[61], x[120]]).toEqual([-6, 0, 0.1, 6]);
+    x.forEach((xi, i) => expect(xi).toBe(Number(((i - 60) / 10).toFixed(1))));
+    for (const name of ['curveF', 'curveDf']) {
+      const curve = arr(values, name);
+      expect(curve, name).toHaveLength(121);
+      expect(curve.every(Number.isFinite), name).toBe(true);
+    }
+  });
+
+  it('gives curves that match f, and whose f′ agrees with central differences of f, for every activation', () => {
+    for (const act of OPTIONS) {
+      const values = at({ act });
+      const [f] = BY_HAND[act]!;
+      const x = arr(values, 'curveX');
+      const fx = arr(values, 'curveF');
+      const dfx = arr(values, 'curveDf');
+      x.forEach((xi, i) => {
+        expectClose(fx[i]!, f(xi), 1e-15);
+        // Away from the kink at 0, where the one-sided slopes differ.
+        if (xi !== 0)
+          expectClose(
+            dfx[i]!,
+            centralDifference((v) => f(v[0]!), Float64Array.of(xi), 0),
+            1e-7,
+          );
+      });
+    }
+  });
+
+  it('passes checkModel() anywhere in range, for every activation (property)', () => {
+    const number = fc.double({ noNaN: true, min: -5, max: 5 });
+    fc.assert(
+      fc.property(
+        fc.record({
+          x1: number,
+          x2: number,
+          w1: number,
+          w2: number,
+          b: number,
+          act: fc.constantFrom(...OPTIONS),
+        }),
+        (params) => {
+          const values = checkModel(neuronModel, params);
+          const [f] = BY_HAND[params.act]!;
+          expectClose(num(values, 'a'), f(num(values, 'z')), { abs: 1e-12, rel: 1e-12 });
+        },
+      ),
+      { seed: 42, numRuns: 200 },
+    );
+  });
+
+  it('gives its curves through a live state as arrays, and changes them with the activation', () => {
+    const state = createModelState(neuronModel);
+    expect(state.array('curveX')).toHaveLength(121);
+    expect(state.number('curveF')).toBeUndefined();
+    expect(state.array('a')).toBeUndefined();
+    const sigmoidAt0 = state.array('curveF')?.[60];
+    expect(sigmoidAt0).toBe(0.5);
+    state.set('act', 'tanh');
+    expect(state.array('curveF')?.[60]).toBe(0);
+    expect(state.number('a')).toBe(Math.tanh(0.7));
+  });
+});
