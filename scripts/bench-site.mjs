@@ -51,7 +51,8 @@ if (options.build) {
   const t0 = performance.now();
   const build = spawnSync(process.execPath, [ASTRO, 'build'], {
     cwd: ROOT,
-    stdio: ['ignore', 'inherit', 'inherit'],
+    // The build's log goes to stderr: stdout carries only the table.
+    stdio: ['ignore', 2, 2],
   });
   if (build.status !== 0) {
     console.error('The build failed; nothing was measured.');

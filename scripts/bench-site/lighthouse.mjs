@@ -21,7 +21,7 @@ export function lighthouseFigures(lhr) {
   if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
   const audit = (id) => lhr.audits[id]?.numericValue ?? NaN;
   return {
-    performance: (lhr.categories.performance.score ?? NaN) * 100,
+    performance: Math.round((lhr.categories.performance.score ?? NaN) * 100),
     fcpMs: audit('first-contentful-paint'),
     lcpMs: audit('largest-contentful-paint'),
     tbtMs: audit('total-blocking-time'),

@@ -23,7 +23,11 @@ export const BUDGETS = Object.freeze({
   editMedianThrottledMs: 100,
 });
 
-/** Median of a non-empty list: the mean of the two middle values when the count is even. */
+/**
+ * Median of a non-empty list: the mean of the two middle values when the count is even.
+ * @param {number[]} values
+ * @returns {number}
+ */
 export function median(values) {
   if (values.length === 0) throw new Error('median of an empty list');
   const sorted = [...values].sort((a, b) => a - b);
@@ -31,7 +35,11 @@ export function median(values) {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** 95th percentile by nearest rank: the smallest value with at least 95% of the list at or below it. */
+/**
+ * 95th percentile by nearest rank: the smallest value with at least 95% of the list at or below it.
+ * @param {number[]} values
+ * @returns {number}
+ */
 export function p95(values) {
   if (values.length === 0) throw new Error('p95 of an empty list');
   const sorted = [...values].sort((a, b) => a - b);
