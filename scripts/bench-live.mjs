@@ -2,49 +2,21 @@
 // every dependent read-out shows the new value (synchronously), and to the next painted frame.
 // Needs a built site (npm run build) and a Chromium (found as for the tests).
 //
-//   node scripts/bench-live.mjs [path]     default /how-to-read/
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './find-chromium.mjs';
+//   node scripts/bench-live.mjs [path] [--port N]     default /how-to-read/ on port 4398
+import { parseArgs } from 'node:util';
+import { launchChromium, requireBuild, startPreview } from './bench-site/serve.mjs';
 
-const path = process.argv[2] ?? '/how-to-read/';
-if (!existsSync(fileURLToPath(new URL('../dist/index.html', import.meta.url)))) {
-  console.error('bench-live needs a built site: run `npm run build` first.');
-  process.exit(1);
-}
-const port = 4398;
-const found = findChromium();
-if ('error' in found) {
-  console.error(found.error);
-  process.exit(1);
-}
-const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
-const server = spawn(
-  process.execPath,
-  [astro, 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)],
-  {
-    stdio: 'ignore',
-  },
-);
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { port: { type: 'string', default: '4398' } },
+});
+const path = positionals[0] ?? '/how-to-read/';
+requireBuild('bench-live');
+const server = await startPreview(Number(values.port));
 try {
-  for (let i = 0; i < 100; i++) {
-    if (
-      await fetch(`http://127.0.0.1:${port}/`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const browser = await chromium.launch({
-    executablePath: found.path,
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${port}${path}`);
+  await page.goto(server.origin + path);
   const result = await page.evaluate(async () => {
     const input = document.querySelector('[role="spinbutton"][data-param]');
     const readOuts = document.querySelectorAll('[data-value]').length;
@@ -73,5 +45,5 @@ try {
   );
   console.log(JSON.stringify(result));
 } finally {
-  server.kill();
+  server.stop();
 }
