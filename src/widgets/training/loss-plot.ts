@@ -7,11 +7,11 @@
  * Colours are CSS variables (set in training.css from Starlight's palette) and `currentColor`,
  * so both themes and print work without redrawing.
  */
-import type * as PlotModule from '@observablehq/plot';
 import { formatCount, formatError, type TrainingPoint } from './model.ts';
+import type * as PlotLibModule from './plot-lib.ts';
 
-/** The part of Plot these figures use (the module, or a test double). */
-export type PlotLib = Pick<typeof PlotModule, 'plot' | 'lineY' | 'ruleY' | 'dot' | 'text'>;
+/** The part of Plot these figures use: plot-lib.ts, the whole Plot module, or a test double. */
+export type PlotLib = typeof PlotLibModule;
 
 export interface FigureOptions {
   /** The x axis runs from 0 to this step, so a run in progress fills it. Default: the last point's. */
