@@ -95,12 +95,12 @@ test('focusing a weight in the diagram highlights its path to E and shows its ch
   const diagram = page.locator('network-diagram');
   await expect(diagram.locator('[data-caption="w5"]')).toBeVisible();
   await diagram.locator('[data-param="mazur.w1"]').focus();
-  await expect(diagram.locator('line.is-on-path')).toHaveCount(5);
+  await expect(diagram.locator('svg:visible line.is-on-path')).toHaveCount(5);
   await expect(diagram.locator('[data-caption="w1"]')).toBeVisible();
   await expect(diagram.locator('[data-caption="w5"]')).toBeHidden();
   await expect(diagram.locator('[data-caption="w1"]')).toContainText('two paths, summed');
   await diagram.locator('[data-param="mazur.w7"]').hover();
-  await expect(diagram.locator('line.is-on-path')).toHaveCount(2);
+  await expect(diagram.locator('svg:visible line.is-on-path')).toHaveCount(2);
   await expect(diagram.locator('[data-caption="w7"]')).toBeVisible();
 });
 

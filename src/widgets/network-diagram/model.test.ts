@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { chainPath, edges, nodes, VIEWBOX } from './model.ts';
+import {
+  chainPath,
+  edges,
+  labelPosition,
+  LAYOUTS,
+  nodes,
+  position,
+  RADIUS,
+  viewBox,
+  weightEdges,
+  type Layout,
+  type NodeId,
+  type Point,
+} from './model.ts';
 
 describe('network diagram geometry', () => {
   it("wires the weights as in Mazur's example, w_k from the k-th source-target pair", () => {
@@ -19,20 +32,103 @@ describe('network diagram geometry', () => {
       w8: 'h2→o2',
     });
   });
+});
 
-  it('keeps every node and weight label inside the view box, and no two labels closer than 50 units', () => {
+/** A weight's number as a box in view box units: 5 characters (−0.35) at 46 × 26 px, drawn at 0.82. */
+const LABEL = { width: 56, height: 32 };
+type Box = { left: number; right: number; top: number; bottom: number };
+const labelBox = ({ x, y }: Point): Box => ({
+  left: x - LABEL.width / 2,
+  right: x + LABEL.width / 2,
+  top: y - LABEL.height / 2,
+  bottom: y + LABEL.height / 2,
+});
+/** A node's outline as a box (a bias) or a circle. */
+function overlapsNode(layout: Layout, id: NodeId, box: Box): boolean {
+  const kind = nodes.find((n) => n.id === id)!.kind;
+  const { x, y } = position(layout, id);
+  const r = RADIUS[kind];
+  if (kind === 'bias') {
+    return box.left < x + r && box.right > x - r && box.top < y + 20 && box.bottom > y - 20;
+  }
+  const dx = Math.max(box.left - x, 0, x - box.right);
+  const dy = Math.max(box.top - y, 0, y - box.bottom);
+  return Math.hypot(dx, dy) < r;
+}
+/** Whether segment a–b passes through the box: sampled every half unit, edges are < 800 long. */
+function crosses(a: Point, b: Point, box: Box): boolean {
+  const n = Math.ceil(2 * Math.hypot(b.x - a.x, b.y - a.y));
+  for (let i = 0; i <= n; i++) {
+    const x = a.x + ((b.x - a.x) * i) / n;
+    const y = a.y + ((b.y - a.y) * i) / n;
+    if (x > box.left && x < box.right && y > box.top && y < box.bottom) return true;
+  }
+  return false;
+}
+/** The distance from point p to segment a–b. */
+function distance(p: Point, a: Point, b: Point): number {
+  const [dx, dy] = [b.x - a.x, b.y - a.y];
+  const t = Math.min(1, Math.max(0, ((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy)));
+  return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
+
+describe.each(LAYOUTS)('the %s layout', (layout) => {
+  const box = viewBox(layout);
+  const labels = weightEdges.map((e) => ({ e, box: labelBox(labelPosition(layout, e)) }));
+
+  it('keeps every node and weight number inside the view box', () => {
     for (const n of nodes) {
-      expect(n.x).toBeGreaterThan(0);
-      expect(n.x).toBeLessThan(VIEWBOX.width);
-      expect(n.y).toBeGreaterThan(0);
-      expect(n.y).toBeLessThan(VIEWBOX.height);
+      const { x, y } = position(layout, n.id);
+      const r = RADIUS[n.kind];
+      expect(x - r, n.id).toBeGreaterThan(0);
+      expect(x + r, n.id).toBeLessThan(box.width);
+      expect(y - r, n.id).toBeGreaterThan(0);
+      expect(y + r, n.id).toBeLessThan(box.height);
     }
-    const labels = edges.filter((e) => e.param?.startsWith('w'));
+    for (const { e, box: b } of labels) {
+      expect(b.left, e.id).toBeGreaterThan(0);
+      expect(b.right, e.id).toBeLessThan(box.width);
+    }
+  });
+
+  it('never lets two weight numbers, or a number and a node, overlap', () => {
     for (const a of labels) {
       for (const b of labels) {
-        if (a !== b)
-          expect(Math.hypot(a.labelX - b.labelX, a.labelY - b.labelY)).toBeGreaterThanOrEqual(50);
+        if (a === b) continue;
+        const apart =
+          a.box.right <= b.box.left ||
+          b.box.right <= a.box.left ||
+          a.box.bottom <= b.box.top ||
+          b.box.bottom <= a.box.top;
+        expect(apart, `${a.e.param} and ${b.e.param}`).toBe(true);
       }
+      for (const n of nodes) {
+        expect(overlapsNode(layout, n.id, a.box), `${a.e.param} on ${n.id}`).toBe(false);
+      }
+    }
+  });
+
+  it('runs no edge through a weight number other than its own, or through a node it skips', () => {
+    for (const e of edges) {
+      const [a, b] = [position(layout, e.from), position(layout, e.to)];
+      for (const label of labels) {
+        if (label.e !== e)
+          expect(crosses(a, b, label.box), `${e.id} across ${label.e.param}`).toBe(false);
+      }
+      for (const n of nodes) {
+        if (n.id === e.from || n.id === e.to) continue;
+        const clear = distance(position(layout, n.id), a, b) > RADIUS[n.kind] + 4;
+        expect(clear, `${e.id} through ${n.id}`).toBe(true);
+      }
+    }
+  });
+
+  it('puts every label on its own edge, between the two nodes', () => {
+    for (const e of weightEdges) {
+      const [a, b] = [position(layout, e.from), position(layout, e.to)];
+      const p = labelPosition(layout, e);
+      expect(distance(p, a, b), e.id).toBeLessThan(1e-9);
+      expect(Math.hypot(p.x - a.x, p.y - a.y), e.id).toBeGreaterThan(RADIUS.input);
     }
   });
 });

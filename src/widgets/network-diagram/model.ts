@@ -2,17 +2,21 @@
  * The geometry of the worked example's network diagram, and which parts of it each weight's
  * gradient passes through. Pure data: the Astro component draws it, the element highlights it.
  *
- * Coordinates are in the SVG's viewBox (0 0 800 440). Weight labels sit 30% along their edge
- * from the source, where the crossing edges (w2, w3 and w6, w7) are still apart.
+ * The diagram has two layouts with the same nodes and edges (NetworkDiagram.astro picks one by
+ * the width it has, with a container query):
+ * - `wide` (view box 800 × 440): the layers run left to right, as in Mazur's figure.
+ * - `narrow` (view box 400 × 640): the same network turned a quarter, so that the layers run top
+ *   to bottom; a 360 px phone's 328 px column shows it at 0.82 scale.
  */
 
 export type NodeId = 'i1' | 'i2' | 'h1' | 'h2' | 'o1' | 'o2' | 'b1' | 'b2' | 'E';
+export type NodeKind = 'input' | 'hidden' | 'output' | 'bias' | 'error';
+export type Layout = 'wide' | 'narrow';
+export const LAYOUTS: readonly Layout[] = ['wide', 'narrow'];
 
 export interface DiagramNode {
   readonly id: NodeId;
-  readonly x: number;
-  readonly y: number;
-  readonly kind: 'input' | 'hidden' | 'output' | 'bias' | 'error';
+  readonly kind: NodeKind;
 }
 
 export interface DiagramEdge {
@@ -21,43 +25,123 @@ export interface DiagramEdge {
   readonly to: NodeId;
   /** The model parameter on this edge (w1..w8, b1, b2), or undefined for o → E. */
   readonly param?: string;
-  /** Where the parameter's number sits. */
-  readonly labelX: number;
-  readonly labelY: number;
 }
 
-export const VIEWBOX = { width: 800, height: 440 } as const;
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
 
-export const nodes: readonly DiagramNode[] = [
-  { id: 'i1', x: 70, y: 110, kind: 'input' },
-  { id: 'i2', x: 70, y: 310, kind: 'input' },
-  { id: 'h1', x: 330, y: 110, kind: 'hidden' },
-  { id: 'h2', x: 330, y: 310, kind: 'hidden' },
-  { id: 'o1', x: 590, y: 110, kind: 'output' },
-  { id: 'o2', x: 590, y: 310, kind: 'output' },
-  { id: 'b1', x: 200, y: 410, kind: 'bias' },
-  { id: 'b2', x: 460, y: 410, kind: 'bias' },
-  { id: 'E', x: 740, y: 210, kind: 'error' },
-];
+/** Where a node's name sits: an offset from its centre, and which end of the text is there. */
+export interface NamePlace {
+  readonly dx: number;
+  readonly dy: number;
+  readonly anchor: 'start' | 'middle' | 'end';
+}
 
-const at = (id: NodeId): DiagramNode => {
-  const node = nodes.find((n) => n.id === id);
-  if (!node) throw new Error(`No diagram node ${id}.`);
-  return node;
+interface Geometry {
+  readonly viewBox: { readonly width: number; readonly height: number };
+  readonly at: Readonly<Record<NodeId, Point>>;
+  readonly name: Readonly<Record<NodeId, NamePlace>>;
+  /** How far along its edge, from the source, each weight's number sits. */
+  readonly along: Readonly<Record<string, number>>;
+}
+
+/** Circle radii (a bias is a 52 × 40 box), in view box units; the same in both layouts. */
+export const RADIUS: Readonly<Record<NodeKind, number>> = {
+  input: 30,
+  hidden: 44,
+  output: 44,
+  bias: 26,
+  error: 30,
 };
 
-function edge(from: NodeId, to: NodeId, param?: string, along = 0.3): DiagramEdge {
-  const a = at(from);
-  const b = at(to);
-  const base = {
-    id: `${from}-${to}`,
-    from,
-    to,
-    labelX: a.x + along * (b.x - a.x),
-    labelY: a.y + along * (b.y - a.y),
-  };
-  return param === undefined ? base : { ...base, param };
-}
+export const nodes: readonly DiagramNode[] = [
+  { id: 'i1', kind: 'input' },
+  { id: 'i2', kind: 'input' },
+  { id: 'h1', kind: 'hidden' },
+  { id: 'h2', kind: 'hidden' },
+  { id: 'o1', kind: 'output' },
+  { id: 'o2', kind: 'output' },
+  { id: 'b1', kind: 'bias' },
+  { id: 'b2', kind: 'bias' },
+  { id: 'E', kind: 'error' },
+];
+
+const above = (dy: number): NamePlace => ({ dx: 0, dy: -dy, anchor: 'middle' });
+/** To the left of a node `dx` wide on each side: in the narrow layout the edges come from above. */
+const leftOf = (dx: number): NamePlace => ({ dx: -dx, dy: 8, anchor: 'end' });
+
+const geometry: Readonly<Record<Layout, Geometry>> = {
+  // Weight labels sit 30% along their edge from the source, where the crossing edges (w2, w3
+  // and w6, w7) are still apart.
+  wide: {
+    viewBox: { width: 800, height: 440 },
+    at: {
+      i1: { x: 70, y: 110 },
+      i2: { x: 70, y: 310 },
+      h1: { x: 330, y: 110 },
+      h2: { x: 330, y: 310 },
+      o1: { x: 590, y: 110 },
+      o2: { x: 590, y: 310 },
+      b1: { x: 200, y: 410 },
+      b2: { x: 460, y: 410 },
+      E: { x: 740, y: 210 },
+    },
+    name: {
+      i1: above(36),
+      i2: above(36),
+      h1: above(52),
+      h2: above(52),
+      o1: above(52),
+      o2: above(52),
+      b1: above(36),
+      b2: above(36),
+      E: above(36),
+    },
+    along: { w1: 0.3, w2: 0.3, w3: 0.3, w4: 0.3, w5: 0.3, w6: 0.3, w7: 0.3, w8: 0.3 },
+  },
+  // The wide layout's rows become columns: i1, h1, o1 on the left, i2, h2, o2 on the right, E at
+  // the bottom, and each bias beside the layer before the one it feeds, as if it were one more
+  // input to it (which it is: a weight on a constant 1). The weight numbers are wider than the
+  // gap between the columns, so the crossing edges carry theirs high (25 and 30% along) and the
+  // straight ones low (62%): they never share a row, and a bias's long edge passes between them.
+  narrow: {
+    viewBox: { width: 400, height: 640 },
+    at: {
+      i1: { x: 80, y: 46 },
+      i2: { x: 250, y: 46 },
+      h1: { x: 80, y: 250 },
+      h2: { x: 250, y: 250 },
+      o1: { x: 80, y: 454 },
+      o2: { x: 250, y: 454 },
+      b1: { x: 358, y: 46 },
+      b2: { x: 358, y: 250 },
+      E: { x: 165, y: 600 },
+    },
+    name: {
+      i1: leftOf(38),
+      i2: leftOf(38),
+      h1: leftOf(52),
+      h2: leftOf(52),
+      o1: leftOf(52),
+      o2: leftOf(52),
+      b1: leftOf(34),
+      b2: leftOf(34),
+      E: leftOf(38),
+    },
+    along: { w1: 0.62, w2: 0.25, w3: 0.25, w4: 0.62, w5: 0.62, w6: 0.3, w7: 0.3, w8: 0.62 },
+  },
+};
+
+export const viewBox = (layout: Layout) => geometry[layout].viewBox;
+export const position = (layout: Layout, id: NodeId): Point => geometry[layout].at[id];
+export const namePlace = (layout: Layout, id: NodeId): NamePlace => geometry[layout].name[id];
+
+const edge = (from: NodeId, to: NodeId, param?: string): DiagramEdge =>
+  param === undefined
+    ? { id: `${from}-${to}`, from, to }
+    : { id: `${from}-${to}`, from, to, param };
 
 // Mazur's wiring: w1 i1→h1, w2 i2→h1, w3 i1→h2, w4 i2→h2, w5 h1→o1, w6 h2→o1, w7 h1→o2, w8 h2→o2.
 export const edges: readonly DiagramEdge[] = [
@@ -69,13 +153,25 @@ export const edges: readonly DiagramEdge[] = [
   edge('h2', 'o1', 'w6'),
   edge('h1', 'o2', 'w7'),
   edge('h2', 'o2', 'w8'),
-  edge('b1', 'h1', 'b1', 0.45),
-  edge('b1', 'h2', 'b1', 0),
-  edge('b2', 'o1', 'b2', 0.45),
-  edge('b2', 'o2', 'b2', 0),
+  edge('b1', 'h1', 'b1'),
+  edge('b1', 'h2', 'b1'),
+  edge('b2', 'o1', 'b2'),
+  edge('b2', 'o2', 'b2'),
   edge('o1', 'E'),
   edge('o2', 'E'),
 ];
+
+/** The edges that carry a weight w1..w8, whose numbers sit on the edge. */
+export const weightEdges = edges.filter((e) => e.param?.startsWith('w'));
+
+/** Where the number of the weight on `e` sits in `layout`. */
+export function labelPosition(layout: Layout, e: DiagramEdge): Point {
+  const a = position(layout, e.from);
+  const b = position(layout, e.to);
+  const t = geometry[layout].along[e.param ?? ''];
+  if (t === undefined) throw new Error(`Edge ${e.id} carries no weight to label.`);
+  return { x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y) };
+}
 
 /**
  * The edges and nodes that the chain rule for ∂E/∂param runs through: from the parameter's

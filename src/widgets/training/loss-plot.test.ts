@@ -5,7 +5,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { defaultValues } from '../../live/model.ts';
 import { mazurModel } from '../../live/models/mazur.ts';
-import { lossLabel, lossPlot, outputsPlot } from './loss-plot.ts';
+import { FIGURE_HEIGHT, FIGURE_WIDTH, lossLabel, lossPlot, outputsPlot } from './loss-plot.ts';
 import { formatError, runTraining } from './model.ts';
 
 const OUTPUT = join(import.meta.dirname, '..', '..', '..', 'tests', 'output');
@@ -37,6 +37,20 @@ function expectSnapshot(name: string, svg: string): void {
   writeFileSync(changed, actual);
   expect.fail(`${name}.svg differs from its snapshot: see ${changed}`);
 }
+
+describe('figure size', () => {
+  it('draws both figures FIGURE_WIDTH × FIGURE_HEIGHT unless told otherwise, as the browser redraws them', () => {
+    const targets = { t1: 0.01, t2: 0.99 };
+    for (const svg of [
+      lossPlot(Plot, newDocument(), points),
+      outputsPlot(Plot, newDocument(), points, targets),
+    ]) {
+      expect(svg.getAttribute('viewBox')).toBe(`0 0 ${FIGURE_WIDTH} ${FIGURE_HEIGHT}`);
+    }
+    const wide = lossPlot(Plot, newDocument(), points, { width: 520, height: 220 });
+    expect(wide.getAttribute('viewBox')).toBe('0 0 520 220');
+  });
+});
 
 describe('lossPlot()', () => {
   it('draws the build-time figure for the defaults (snapshot)', () => {

@@ -7,23 +7,32 @@
  * Colours are CSS variables (set in training.css from Starlight's palette) and `currentColor`,
  * so both themes and print work without redrawing.
  */
-import type * as PlotModule from '@observablehq/plot';
 import { formatCount, formatError, type TrainingPoint } from './model.ts';
+import type * as PlotLibModule from './plot-lib.ts';
 
-/** The part of Plot these figures use (the module, or a test double). */
-export type PlotLib = Pick<typeof PlotModule, 'plot' | 'lineY' | 'ruleY' | 'dot' | 'text'>;
+/** The part of Plot these figures use: plot-lib.ts, the whole Plot module, or a test double. */
+export type PlotLib = typeof PlotLibModule;
 
 export interface FigureOptions {
   /** The x axis runs from 0 to this step, so a run in progress fills it. Default: the last point's. */
   readonly steps?: number;
   /**
-   * Outer width in pixels. Default 520: the figure is scaled to its column, so this is a
-   * compromise between text size on a phone (×0.6) and on a desktop (×1.3).
+   * Outer width in pixels. Default 260 (FIGURE_WIDTH): the figure is scaled to its column, and
+   * its 11 px text must stay at least 11 px where it is smallest, on a phone.
    */
   readonly width?: number;
-  /** Outer height in pixels. Default 220 (the error), 180 (the outputs). */
+  /** Outer height in pixels. Default 200 (FIGURE_HEIGHT). */
   readonly height?: number;
 }
+
+/**
+ * The figures' default size. training.css shows them side by side where the panel is wider than
+ * two of them and one above the other on a phone, so each is drawn about as wide as a phone's
+ * column: 302 px inside the panel on a 360 px screen (text at 12.8 px), 262 px on a 320 px one
+ * (11.1 px), 287 px on a desktop (12.1 px). Both are the same size, so that their frames line up.
+ */
+export const FIGURE_WIDTH = 260;
+export const FIGURE_HEIGHT = 200;
 
 /** The error figure's accessible summary: "Error E falls from 0.2984 to 3.51e-5 over 10,000 steps". */
 export function lossLabel(points: readonly TrainingPoint[], steps?: number): string {
@@ -68,8 +77,8 @@ export function lossPlot(
   const last = points.slice(-1);
   const svg = Plot.plot({
     document,
-    width: options.width ?? 520,
-    height: options.height ?? 220,
+    width: options.width ?? FIGURE_WIDTH,
+    height: options.height ?? FIGURE_HEIGHT,
     style: { fontSize: '11px' },
     marginLeft: 52,
     marginRight: 24,
@@ -106,25 +115,26 @@ export function outputsPlot(
   ] as const;
   const svg = Plot.plot({
     document,
-    width: options.width ?? 520,
-    height: options.height ?? 180,
+    width: options.width ?? FIGURE_WIDTH,
+    height: options.height ?? FIGURE_HEIGHT,
     style: { fontSize: '11px' },
     marginLeft: 52,
-    marginRight: 112,
+    marginRight: 24,
     x: { label: 'Step', domain: [0, Math.max(steps, 1)], tickFormat: formatCount },
     y: { label: 'Output', domain: [0, 1], ticks: 5, grid: true },
     marks: series.flatMap(({ y, target, name, color }) => [
       Plot.ruleY([target], { stroke: color, strokeDasharray: '4 3', strokeOpacity: 0.8 }),
       Plot.lineY(points, { x: 'step', y, stroke: color, strokeWidth: 2 }),
       Plot.dot(last, { x: 'step', y, fill: color, r: 3.5 }),
-      // One label per output, at its target's height: the line ends there when training works.
+      // One label per output, at its target's height, inside the frame's right end: the line
+      // ends on the target when training works, and by then it runs within a pixel or two of it.
       Plot.text([target], {
         frameAnchor: 'right',
         y: (d: number) => d,
-        dx: 6,
-        // Towards the middle of the frame, clear of the axis and the title.
-        dy: target < 0.5 ? -8 : 8,
-        textAnchor: 'start',
+        dx: -6,
+        // Towards the middle of the frame, clear of the line, the axis and the title.
+        dy: target < 0.5 ? -10 : 10,
+        textAnchor: 'end',
         text: () => `${y}, ${name} = ${String(target)}`,
         fill: 'currentColor',
       }),
