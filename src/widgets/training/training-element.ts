@@ -18,7 +18,7 @@
  * more than SLICE_MS of work per frame, so the page stays responsive. While it runs, the Train
  * button (still data-action="mazur.train") reads "Stop" and stops the run.
  *
- * Plot (~126 KB gzip) is imported only when a figure must change: the first edit or Train.
+ * Plot (about 84 KB gzip: only the marks the figures use, plot-lib.ts) is imported only when a figure must change: the first edit or Train.
  * Until then the build's SVGs stay.
  */
 import { LiveElement, defineLive } from '../../live/client/element.ts';
@@ -356,7 +356,7 @@ export class LiveTraining extends LiveElement {
   }
 
   #loadPlot(): Promise<void> {
-    this.#plotLoading ??= import('@observablehq/plot').then(
+    this.#plotLoading ??= import('./plot-lib.ts').then(
       (Plot) => {
         this.#plot = Plot;
       },
