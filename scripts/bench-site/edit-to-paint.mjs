@@ -65,6 +65,10 @@ export async function editToPaint(browser, url, throttle) {
     const input = page.locator(target).first();
     const param = await input.getAttribute('data-param');
     const before = await input.inputValue();
+    // The live layer loads on the reader's first intent (src/live/client/boot.ts): hover the
+    // field, as a reader's pointer would, and time the edits once it is live.
+    await input.hover();
+    await page.locator('html[data-live="ready"]').waitFor({ state: 'attached' });
     const record = await probe(page);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
