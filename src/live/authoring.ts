@@ -25,11 +25,10 @@ import {
   type ParamValues,
 } from './model.ts';
 import { models as registry } from './models/registry.ts';
+import { AuthoringError } from './authoring-error.ts';
 import { acceptValue } from './params.ts';
 
-export class AuthoringError extends Error {
-  override name = 'AuthoringError';
-}
+export { AuthoringError };
 
 /** A prop's value as an author would have written it, for messages. */
 export function show(value: unknown): string {

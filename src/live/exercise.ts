@@ -3,7 +3,7 @@
  * page's current state. This module is the pure part, shared by the build (prop checks) and the
  * browser (checking, nudges, saved progress): no DOM and no storage access here.
  */
-import { AuthoringError } from './authoring.ts';
+import { AuthoringError } from './authoring-error.ts';
 import { formatFull, formatNumber } from './format.ts';
 import { parseNumber } from './parse.ts';
 

@@ -276,8 +276,10 @@ test('before the reader reaches for it, the page runs only the boot script; inte
   expect(scripts.filter((path) => /runtime|mazur|neuron|train/.test(path))).toEqual([]);
   await expect(page.locator('html')).not.toHaveAttribute('data-live', 'ready');
   await goLive(page);
+  // This page uses the mazur model only: the neuron model's code is never fetched.
   expect(scripts.some((path) => /\/runtime\./.test(path))).toBe(true);
   expect(scripts.some((path) => /\/mazur[.-]/.test(path))).toBe(true);
+  expect(scripts.filter((path) => /\/neuron[.-]/.test(path))).toEqual([]);
 });
 
 test('a key pressed before the live layer arrives is applied once it is there', async ({
