@@ -5,6 +5,7 @@
  */
 import type { AnyModel, ParamValues } from '../model.ts';
 import { createModelState, type ModelState, type Offload } from '../store.ts';
+import { createScheduler, type Scheduler } from '../scheduler.ts';
 import { decodeState } from '../url-codec.ts';
 
 /** A model instance the page uses: its spec and the page's starting values for it. */
@@ -20,18 +21,22 @@ export interface PageStore {
   readonly active: ReadonlyMap<string, ModelState>;
   /** What the URL asked for that could not be used, in words for the reader. */
   readonly notices: readonly string[];
+  /** Where time-sliced main-thread runs (training) go: one per page. */
+  readonly scheduler: Scheduler;
 }
 
 export function createPageStore(
   search: string,
   instances: Readonly<Record<string, InstanceSetup>>,
   offload?: Offload,
+  scheduler: Scheduler = createScheduler(),
 ): PageStore {
   const specs = Object.fromEntries(Object.entries(instances).map(([name, i]) => [name, i.spec]));
   const decoded = decodeState(search, specs);
   const active = new Map<string, ModelState>();
   return {
     active,
+    scheduler,
     notices: decoded.notices,
     model(instance) {
       const existing = active.get(instance);

@@ -69,6 +69,10 @@ export function start(doc: Document = document): Promise<PageStore> {
 async function run(doc: Document): Promise<PageStore> {
   const instances = await loadInstances(pageInstances(doc));
   const store = createPageStore(doc.location.search, instances, createOffload());
+  // A hidden tab spends no time on runs nobody can see.
+  doc.addEventListener('visibilitychange', () =>
+    doc.hidden ? store.scheduler.pauseAll() : store.scheduler.resumeAll(),
+  );
   defineLiveNumber(store);
   defineLiveField(store);
   defineLiveValue(store);

@@ -15,7 +15,8 @@
  *
  * Train runs the steps in slices, one per animation frame, paced to take 1.5 to 4 s (runMs) so
  * that the reader sees the error fall (as fast as it can with prefers-reduced-motion), and never
- * more than SLICE_MS of work per frame, so the page stays responsive. While it runs, the Train
+ * more than the page scheduler's slice (8 ms) of work per frame, so the page stays responsive;
+ * the run pauses while the page is hidden. While it runs, the Train
  * button (still data-action="mazur.train") reads "Stop" and stops the run.
  *
  * Plot (about 84 KB gzip: only the marks the figures use, plot-lib.ts) is imported only when a figure must change: the first edit or Train.
@@ -23,6 +24,7 @@
  */
 import { LiveElement, defineLive } from '../../live/client/element.ts';
 import type { PageStore } from '../../live/client/page.ts';
+import type { Run } from '../../live/scheduler.ts';
 import type { ParamValues } from '../../live/model.ts';
 import type { ModelState } from '../../live/store.ts';
 import { lossPlot, outputsPlot, type PlotLib } from './loss-plot.ts';
@@ -48,8 +50,8 @@ import {
  * steps, up to 4 s for more (as fast as it can with prefers-reduced-motion).
  */
 const runMs = (n: number): number => Math.min(4000, 1000 + 0.05 * n);
-/** Most training work per frame, so that input is handled between slices. */
-const SLICE_MS = 8;
+/** The most a run's clock moves on in one frame: a pause or a hidden tab is not caught up. */
+const MAX_FRAME_MS = 100;
 /** Steps between clock checks inside a slice. */
 const CHUNK = 2000;
 /** How long edits must pause before the figures are recomputed (the numbers follow at once). */
@@ -79,6 +81,8 @@ export class LiveTraining extends LiveElement {
   #state: ModelState | undefined;
   #view: View = 'preview';
   #run: TrainingRun | undefined;
+  /** The scheduler's handle on the run in progress. */
+  #handle: Run | undefined;
   #curve: Curve | undefined;
   #plot: PlotLib | undefined;
   #plotLoading: Promise<void> | undefined;
@@ -122,6 +126,7 @@ export class LiveTraining extends LiveElement {
   }
 
   protected override teardown(): void {
+    this.#handle?.cancel();
     this.#run = undefined;
     clearTimeout(this.#curveTimer);
   }
@@ -210,38 +215,53 @@ export class LiveTraining extends LiveElement {
     this.#find<HTMLElement>('.training__progress')?.removeAttribute('hidden');
     this.#showProgress(run);
     this.#say(`Training ${formatCount(run.total)} steps…`);
-    const began = performance.now();
     const duration = reducedMotion() ? 0 : runMs(run.total);
-    const tick = (): void => {
-      if (this.#run !== run) return;
-      const start = performance.now();
-      // Where the run should be by now, paced by the clock (not by frames, which a busy page
-      // slows down), and never more than SLICE_MS of work per frame.
-      const due = duration > 0 ? Math.ceil((run.total * (start - began)) / duration) : run.total;
-      while (run.step < due && !run.done && performance.now() - start < SLICE_MS) {
-        run.advance(Math.min(due - run.step, CHUNK));
-      }
-      this.#showProgress(run);
-      if (run.done) {
-        this.#finish(run, false);
-        return;
-      }
-      // Writing the weights recomputes every live value on the page, which may be costly: do it
-      // at most once per frame, and less often when it takes long.
-      const now = performance.now();
-      if (now >= this.#nextWrite) {
-        const change = run.change();
-        this.#write(change.to.weights);
-        this.#showTable('run', change);
-        const after = performance.now();
-        this.#nextWrite = after + Math.max(WRITE_INTERVAL_MS, 3 * (after - now));
-      } else if (now - this.#lastDraw >= DRAW_INTERVAL_MS) {
-        // Not in the same frame as a write: each may take a few milliseconds on a full page.
-        this.#drawRun(run);
-      }
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
+    // The run's own clock: it advances with the frames it runs in, by at most MAX_FRAME_MS a
+    // frame, so that a pause (or a hidden tab) does not make it rush to catch up.
+    let clock = 0;
+    let last = performance.now();
+    const handle = this.store?.scheduler.start(
+      {
+        slice: (timeLeft) => {
+          const now = performance.now();
+          clock += Math.min(now - last, MAX_FRAME_MS);
+          last = now;
+          // Where the run should be by now, paced by the clock (not by frames, which a busy page
+          // slows down); the scheduler keeps each slice within its budget.
+          const due = duration > 0 ? Math.ceil((run.total * clock) / duration) : run.total;
+          while (run.step < due && !run.done && timeLeft()) {
+            run.advance(Math.min(due - run.step, CHUNK));
+          }
+          return run.done;
+        },
+        progress: () => this.#onProgress(run),
+      },
+      `training:${this.dataset['model'] ?? ''}`,
+    );
+    void handle?.finished.then((end) => {
+      if (end === 'done' && this.#run === run) this.#finish(run, false);
+    });
+    this.#handle = handle;
+  }
+
+  /** After each slice of a run: the progress bar, and now and then the weights and figures. */
+  #onProgress(run: TrainingRun): void {
+    if (this.#run !== run) return;
+    this.#showProgress(run);
+    if (run.done) return;
+    // Writing the weights recomputes every live value on the page, which may be costly: do it
+    // at most once per frame, and less often when it takes long.
+    const now = performance.now();
+    if (now >= this.#nextWrite) {
+      const change = run.change();
+      this.#write(change.to.weights);
+      this.#showTable('run', change);
+      const after = performance.now();
+      this.#nextWrite = after + Math.max(WRITE_INTERVAL_MS, 3 * (after - now));
+    } else if (now - this.#lastDraw >= DRAW_INTERVAL_MS) {
+      // Not in the same frame as a write: each may take a few milliseconds on a full page.
+      this.#drawRun(run);
+    }
   }
 
   /** A run ended by Stop or by reaching N: the page keeps its weights, the panel says what it did. */
@@ -259,6 +279,8 @@ export class LiveTraining extends LiveElement {
   /** Leaves the running state (the caller says why). */
   #endRun(): void {
     this.#run = undefined;
+    this.#handle?.cancel();
+    this.#handle = undefined;
     const state = this.#state;
     if (state) this.#labelTrain(state.params.peek());
     this.#button('step')?.removeAttribute('disabled');
