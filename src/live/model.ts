@@ -9,6 +9,7 @@
  * declared up front, so that nothing has to run to know what a model offers.
  */
 import { digitsForStep } from './format.ts';
+import type { Trainable } from './trainable.ts';
 
 /** A number the reader can edit: typed, dragged or stepped with the arrow keys. */
 export interface NumberParam {
@@ -90,6 +91,8 @@ export interface ModelSpec<Ps extends ParamsSpec = ParamsSpec> {
    * model and never a parameter's. Default: none.
    */
   readonly groups?: Readonly<Record<string, LazyGroup<ParamsOf<Ps>>>>;
+  /** How the training panel trains this model (src/live/trainable.ts). Default: it cannot. */
+  readonly train?: Trainable<ParamsOf<Ps>>;
 }
 
 /** A spec of any model, as the registry, the store and the URL codec see it. */
