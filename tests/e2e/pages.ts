@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 const dist = join(import.meta.dirname, '..', '..', 'dist');
@@ -20,4 +20,20 @@ export function builtPages(): string[] {
   walk(dist);
   if (pages.length === 0) throw new Error(`No pages in ${dist}: run \`npm run build\` first.`);
   return pages.sort();
+}
+
+/**
+ * Whether a built page is a fallback: a translation that does not exist yet, which Starlight
+ * serves as the English content (`<main lang="en">`) inside the other language's chrome.
+ */
+export function isFallback(path: string): boolean {
+  const file = join(
+    dist,
+    ...path.split('/').filter(Boolean),
+    path.endsWith('.html') ? '' : 'index.html',
+  );
+  const html = readFileSync(file, 'utf8');
+  const page = /<html[^>]*\blang="([^"]+)"/.exec(html)?.[1];
+  const main = /<main[^>]*\blang="([^"]+)"/.exec(html)?.[1];
+  return page !== undefined && main !== undefined && page !== main;
 }
