@@ -13,6 +13,20 @@ import {
   urlToFile,
 } from './js-graph.mjs';
 
+/** How long the network must be silent to count as idle, as Playwright's `networkidle`. */
+const QUIET_MS = 500;
+
+/** Resolves once no request has been pending for `ms` (checked every 50 ms, for at most 30 s). */
+async function quiet(pending, ms) {
+  let since = performance.now();
+  for (const end = since + 30_000; performance.now() < end;) {
+    await new Promise((r) => setTimeout(r, 50));
+    if (pending.size > 0) since = performance.now();
+    else if (performance.now() - since >= ms) return;
+  }
+  throw new Error(`the network never went quiet: ${[...pending].map((r) => r.url()).join(', ')}`);
+}
+
 const isScript = (response) =>
   response.request().resourceType() === 'script' ||
   /javascript|ecmascript/.test(response.headers()['content-type'] ?? '');
@@ -26,16 +40,25 @@ const isScript = (response) =>
 export async function measureJs(browser, origin, dist, page) {
   const context = await browser.newContext();
   const weighed = [];
-  // Weigh each body as it arrives: after the page moves on, a body may no longer be readable.
-  context.on('response', (response) => {
-    if (!isScript(response)) return;
+  const pending = new Set();
+  const failed = [];
+  context.on('request', (request) => pending.add(request));
+  context.on('requestfailed', (request) => {
+    pending.delete(request);
+    failed.push(`${new URL(request.url()).pathname}: ${request.failure()?.errorText ?? ''}`);
+  });
+  // Weigh each script once its body is complete, before the page (and the body) can go away.
+  context.on('requestfinished', (request) => {
+    pending.delete(request);
     weighed.push(
       (async () => {
+        const response = await request.response();
+        if (!response || !isScript(response)) return null;
         const encoding = response.headers()['content-encoding'];
         const bytes = encoding
-          ? (await response.request().sizes()).responseBodySize
+          ? (await request.sizes()).responseBodySize
           : gzipBytes(await response.body());
-        return { url: new URL(response.url()).pathname, bytes, compressed: Boolean(encoding) };
+        return { url: new URL(request.url()).pathname, bytes, compressed: Boolean(encoding) };
       })(),
     );
   });
@@ -43,12 +66,19 @@ export async function measureJs(browser, origin, dist, page) {
   try {
     const tab = await context.newPage();
     await tab.goto(origin + page, { waitUntil: 'networkidle' });
-    scripts = await Promise.all(weighed);
+    // Starlight's search imports its interface from a requestIdleCallback, which a busy CPU can
+    // push past Playwright's 500 ms of network quiet: wait for the page's own idle time too,
+    // then for the network to be quiet again.
+    await tab.evaluate(
+      () => new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 10_000 })),
+    );
+    await quiet(pending, QUIET_MS);
+    scripts = (await Promise.all(weighed)).filter(Boolean);
   } finally {
-    // Settle every weighing before the context (and the bodies with it) goes away.
     await Promise.allSettled(weighed);
     await context.close();
   }
+  if (failed.length > 0) throw new Error(`${page}: requests failed: ${failed.join(', ')}`);
   const html = readFileSync(pageFile(dist, page), 'utf8');
   const inline = inlineScripts(html).map((s) => gzipBytes(s.body));
   const inlineBytes = inline.reduce((a, b) => a + b, 0);
