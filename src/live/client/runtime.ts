@@ -4,7 +4,8 @@
  * makes one store from the page's defaults and the URL, and upgrades the server-rendered
  * numbers and widgets. Nothing on the page changes unless the URL asked for it.
  */
-import { modelOfInstance, splitRef, type ParamValues } from '../model.ts';
+import { modelOfInstance, type ParamValues } from '../model.ts';
+import { pageInstances } from './instances.ts';
 import { modelLoaders } from '../models/loaders.ts';
 import { widgetLoaders } from '../../widgets/loaders.ts';
 import { createOffload } from './compute.ts';
@@ -13,31 +14,6 @@ import { defineLiveField } from './live-field.ts';
 import { defineLiveNumber } from './live-number.ts';
 import { createPageStore, type InstanceSetup, type PageStore } from './page.ts';
 import { bindMathReadOuts, defineLiveValue } from './read-outs.ts';
-
-/** Elements that name an instance, and the attribute that names it. */
-const REFS = ['data-param', 'data-value', 'data-answer', 'data-model'] as const;
-
-/** The instance names the page's elements refer to, and the page's declared starting values. */
-export function pageInstances(doc: Document): Map<string, ParamValues> {
-  const found = new Map<string, ParamValues>();
-  const script = doc.querySelector('script[data-live-page]');
-  if (script?.textContent) {
-    try {
-      const declared = JSON.parse(script.textContent) as Record<string, ParamValues>;
-      for (const [instance, defaults] of Object.entries(declared)) found.set(instance, defaults);
-    } catch (error) {
-      console.error('The page’s model settings could not be read:', error);
-    }
-  }
-  for (const attr of REFS) {
-    for (const element of doc.querySelectorAll(`[${attr}]`)) {
-      const text = element.getAttribute(attr) ?? '';
-      const instance = attr === 'data-model' ? text : splitRef(text)?.instance;
-      if (instance && !found.has(instance)) found.set(instance, {});
-    }
-  }
-  return found;
-}
 
 async function loadInstances(
   wanted: Map<string, ParamValues>,
