@@ -86,9 +86,9 @@ describe('resolveValue()', () => {
   });
 
   it('refuses an array, a choice or a boolean where a number is wanted', () => {
-    for (const ref of ['neuron.curveF', 'neuron.act', 'mazur.inPlace']) {
-      expect(() => resolveValue(ref, at), ref).toThrow(/has no value "/);
-    }
+    expect(() => resolveValue('neuron.curveF', at)).toThrow(/has no value "curveF"/);
+    expect(() => resolveValue('neuron.act', at)).toThrow(/is a choice parameter/);
+    expect(() => resolveValue('mazur.inPlace', at)).toThrow(/is a boolean parameter/);
   });
 
   it('gives the value at the page defaults for a page instance', () => {
@@ -233,5 +233,13 @@ describe('resolveDigits()', () => {
         /<Editable param>=.* must be a whole number from 0 to 10/,
       );
     }
+  });
+});
+
+describe('resolveValue() on a parameter that is not a number', () => {
+  it('says the parameter is a choice, and how to show it instead', () => {
+    expect(() => resolveValue('neuron.act', 'content/docs/x.mdx: <Value of>')).toThrow(
+      'content/docs/x.mdx: <Value of>="neuron.act": "act" is a choice parameter of model "neuron", not a number. Edit it with <Editable param="neuron.act">.',
+    );
   });
 });

@@ -179,6 +179,14 @@ export function resolveParam(
 }
 
 function missing(ref: unknown, where: string, found: Resolved, kind: string): AuthoringError {
+  const param = Object.hasOwn(found.spec.params, found.name)
+    ? found.spec.params[found.name]
+    : undefined;
+  if (param?.kind === 'choice' || param?.kind === 'boolean') {
+    return new AuthoringError(
+      `${where}="${String(ref)}": "${found.name}" is a ${param.kind} parameter of model "${found.spec.name}", not a number. Edit it with <Editable param="${String(ref)}">.`,
+    );
+  }
   const names = Object.keys(valuesAt(found.spec, found.defaults));
   const close = names.filter((key) =>
     key.toLowerCase().includes(found.name.toLowerCase().slice(0, 3)),

@@ -68,9 +68,8 @@ export function parseProps<S extends z.ZodType>(
           : undefined,
       own,
     );
-    const shown =
-      given === undefined ? 'is missing or empty' : `=${JSON.stringify(given) ?? typeof given}`;
-    return `${where(locals, url, component, prop)} ${shown}: ${issue.message}`;
+    const shown = given === undefined ? ' is missing' : `=${JSON.stringify(given) ?? typeof given}`;
+    return `${where(locals, url, component, prop)}${shown}: ${issue.message}`;
   });
   throw new AuthoringError(lines.join('\n'));
 }
