@@ -13,6 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { longTasksDuringRun } from './bench-site/long-tasks.mjs';
 import { editToPaint } from './bench-site/edit-to-paint.mjs';
 import { builtPages } from './bench-site/js-graph.mjs';
 import { measureJs } from './bench-site/js-in-browser.mjs';
@@ -73,6 +74,8 @@ const chromium = chromiumPath();
 
 const server = await startPreview(options.port);
 const results = [];
+/** Long tasks during a 100,000-step training run at 4× throttling, per page with a panel. */
+const longTasks = [];
 let browserVersion;
 try {
   const browser = await launchChromium();
@@ -88,6 +91,7 @@ try {
         unthrottled,
         throttled4x: await editToPaint(browser, url, THROTTLE),
       };
+      const run = await longTasksDuringRun(browser, url, THROTTLE);
       let lh = null;
       if (options.lighthouse) {
         progress(`${page}: Lighthouse ×${options.runs}`);
@@ -104,6 +108,7 @@ try {
         lighthouse: lh,
         edit,
       };
+      if (run) longTasks.push({ page, ...run });
       results.push({ ...figures, js, verdicts: verdicts(figures) });
     }
   } finally {
@@ -131,6 +136,7 @@ const report = {
   buildSeconds,
   benchSeconds: +((performance.now() - started) / 1000).toFixed(1),
   pages: results,
+  longTasks,
 };
 const out = resolve(ROOT, options.out);
 mkdirSync(dirname(out), { recursive: true });
@@ -150,6 +156,14 @@ console.log(
     '.',
 );
 if (buildSeconds !== null) console.log(`Build: ${buildSeconds.toFixed(1)} s.`);
+for (const { page, steps, count, maxMs, runMs } of longTasks) {
+  const verdict =
+    count === 0 ? 'none (goal: none)' : `${count}, the longest ${maxMs} ms ✗ (goal: none)`;
+  console.log(
+    `${page}: long tasks during a ${steps.toLocaleString('en-US')}-step run at ${THROTTLE}× throttling (${(runMs / 1000).toFixed(1)} s): ${verdict}.`,
+  );
+  if (count > 0) misses.push(`${page} long tasks`);
+}
 console.log(
   misses.length === 0
     ? `Every figure is within budget. Report: ${options.out}`
