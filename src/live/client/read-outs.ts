@@ -9,18 +9,21 @@ import { numberParam } from '../params.ts';
 import { LiveElement, defineLive } from './element.ts';
 import type { PageStore } from './page.ts';
 
-const reducedMotion = (): boolean => matchMedia('(prefers-reduced-motion: reduce)').matches;
+// One query, read on each change: matchMedia() itself costs a style lookup per call, which a
+// training run paid for every read-out on every write.
+let motion: MediaQueryList | undefined;
+const reducedMotion = (): boolean =>
+  (motion ??= matchMedia('(prefers-reduced-motion: reduce)')).matches;
 
-// A value that changes many times a second (while a network trains, or a number is dragged)
-// flashes once, not on every change: hundreds of overlapping animations cost whole frames.
+// A value flashes when it changes after a pause, not while it keeps changing (a network
+// training, a number dragged): hundreds of overlapping animations cost whole frames.
 const FLASH_MS = 700;
-const lastFlash = new WeakMap<Element, number>();
-function recentlyFlashed(element: Element): boolean {
+const lastChange = new WeakMap<Element, number>();
+function changingFast(element: Element): boolean {
   const now = performance.now();
-  const last = lastFlash.get(element);
-  if (last !== undefined && now - last < FLASH_MS) return true;
-  lastFlash.set(element, now);
-  return false;
+  const last = lastChange.get(element);
+  lastChange.set(element, now);
+  return last !== undefined && now - last < FLASH_MS;
 }
 
 export function setIfChanged(element: Element, name: string, value: string): void {
@@ -58,7 +61,7 @@ export function bindReadOut(element: HTMLElement | Element, store: PageStore): (
     setIfChanged(element, 'data-full', formatFull(value));
     if (element.textContent !== text) {
       element.textContent = text;
-      if (element instanceof HTMLElement && !reducedMotion() && !recentlyFlashed(element)) {
+      if (element instanceof HTMLElement && !reducedMotion() && !changingFast(element)) {
         element.animate(
           // A translucent highlight reads on both the light and the dark theme.
           [
