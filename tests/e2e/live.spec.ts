@@ -292,3 +292,25 @@ test('a key pressed before the live layer arrives is applied once it is there', 
   await expect(w5).toHaveValue('0.41');
   await expect.poll(() => raw(page, 'mazur.E')).toBeCloseTo(expected({ w5: 0.41 }).E!, 12);
 });
+
+test('a click made before the live layer arrives is held and then carried out, once', async ({
+  page,
+}) => {
+  await page.goto('/chapters/backprop/');
+  await page.waitForLoadState('networkidle');
+  const panel = page.locator('live-training').first();
+  const cell = panel.locator('[data-cell="w5.old"]');
+  await expect(page.locator('html')).not.toHaveAttribute('data-live', 'ready');
+  // One click: it arrives before the training panel is live, and must take exactly one step.
+  await panel.locator('[data-action="mazur.step"]').click();
+  await expect(panel.locator('caption')).toContainText('The step just taken');
+  const after = Number(await cell.getAttribute('data-raw'));
+  expect(after).toBe(0.4);
+  const w5 = Number(
+    await page
+      .locator('[role="spinbutton"][data-param="mazur.w5"]')
+      .first()
+      .getAttribute('aria-valuenow'),
+  );
+  expect(w5.toFixed(8)).toBe('0.35891648');
+});
