@@ -14,7 +14,7 @@ const spin = (page: Page, param: string) =>
 const cell = async (page: Page, key: string): Promise<number> =>
   Number(await panel(page).locator(`[data-cell="${key}"]`).getAttribute('data-raw'));
 const status = (page: Page) => panel(page).locator('.training__status');
-/** The points the figures show: [{ step, E, out_o1, out_o2 }]. */
+/** The points the figures show: [{ step, E, outputs: [out_o1, out_o2] }]. */
 const curve = (page: Page) =>
   panel(page).evaluate((el) => [
     ...(el as HTMLElement & { curve: { step: number; E: number }[] }).curve,

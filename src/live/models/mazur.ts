@@ -4,6 +4,7 @@
  * (src/engine/mazur.ts); every derived value comes from the engine.
  */
 import {
+  MAZUR_PARAM_INDEX,
   mazurNetwork,
   mazurParams,
   mazurToNetwork,
@@ -120,6 +121,31 @@ export const mazurModel = defineModel({
         return out;
       },
     },
+  },
+  /**
+   * The training panel trains w1..w8 at the engine's own indices in the flat vector; b1 and b2
+   * sit there too but stay frozen (mazurNetwork() does not train them), as in the post.
+   */
+  train: {
+    setup(p) {
+      const { params, inputs, targets } = mazurToNetwork(named(p));
+      return { net: mazurNetwork(), params, data: { inputs: [inputs], targets: [targets] } };
+    },
+    weights: {
+      w1: MAZUR_PARAM_INDEX.w1,
+      w2: MAZUR_PARAM_INDEX.w2,
+      w3: MAZUR_PARAM_INDEX.w3,
+      w4: MAZUR_PARAM_INDEX.w4,
+      w5: MAZUR_PARAM_INDEX.w5,
+      w6: MAZUR_PARAM_INDEX.w6,
+      w7: MAZUR_PARAM_INDEX.w7,
+      w8: MAZUR_PARAM_INDEX.w8,
+    },
+    outputs: [
+      { value: 'out_o1', target: 't1' },
+      { value: 'out_o2', target: 't2' },
+    ],
+    settings: { eta: 'eta', steps: 'steps', inPlace: 'inPlace' },
   },
 });
 

@@ -6,11 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { defaultValues } from '../../live/model.ts';
 import { mazurModel } from '../../live/models/mazur.ts';
 import { FIGURE_HEIGHT, FIGURE_WIDTH, lossLabel, lossPlot, outputsPlot } from './loss-plot.ts';
-import { formatError, runTraining } from './model.ts';
+import { outputLines, runTraining, trainOf } from './model.ts';
+import { formatError } from './words.ts';
 
 const OUTPUT = join(import.meta.dirname, '..', '..', '..', 'tests', 'output');
 const defaults = defaultValues(mazurModel);
-const { points } = runTraining(defaults);
+const { points } = runTraining(mazurModel, defaults);
+/** out_o1 aiming at t1 = 0.01 and out_o2 at t2 = 0.99, as mazurModel.train declares them. */
+const targets = outputLines(trainOf(mazurModel), defaults);
 const newDocument = () => parseHTML('<!doctype html><html><body></body></html>').document;
 
 /** Numbers with more than 3 decimals rounded to 3, as Plot's own snapshot tests do. */
@@ -40,7 +43,6 @@ function expectSnapshot(name: string, svg: string): void {
 
 describe('figure size', () => {
   it('draws both figures FIGURE_WIDTH × FIGURE_HEIGHT unless told otherwise, as the browser redraws them', () => {
-    const targets = { t1: 0.01, t2: 0.99 };
     for (const svg of [
       lossPlot(Plot, newDocument(), points),
       outputsPlot(Plot, newDocument(), points, targets),
@@ -94,7 +96,11 @@ describe('lossPlot()', () => {
 
 describe('outputsPlot()', () => {
   it('draws the build-time figure for the defaults (snapshot)', () => {
-    const svg = outputsPlot(Plot, newDocument(), points, { t1: 0.01, t2: 0.99 }, { steps: 10000 });
+    expect(targets).toEqual([
+      { name: 'out_o1', targetName: 't1', target: 0.01 },
+      { name: 'out_o2', targetName: 't2', target: 0.99 },
+    ]);
+    const svg = outputsPlot(Plot, newDocument(), points, targets, { steps: 10000 });
     expectSnapshot('training-outputs', svg.outerHTML);
     expect(svg.getAttribute('aria-label')).toBe(
       'Outputs over 10,000 steps: out_o1 goes from 0.7514 to 0.0159 (target 0.01), out_o2 from 0.7729 to 0.9841 (target 0.99).',

@@ -1,13 +1,14 @@
 /**
  * The training panel's two figures, drawn by Observable Plot: the error E against the step (log
- * scale), and the two outputs approaching their targets. The build calls these functions with
- * linkedom's document, the browser with the real one and a lazily loaded Plot: one code path, so
- * the static figure and the live one cannot drift apart.
+ * scale), and the model's outputs approaching their targets (`train.outputs`). The build calls
+ * these functions with linkedom's document, the browser with the real one and a lazily loaded
+ * Plot: one code path, so the static figure and the live one cannot drift apart.
  *
  * Colours are CSS variables (set in training.css from Starlight's palette) and `currentColor`,
  * so both themes and print work without redrawing.
  */
-import { formatCount, formatError, type TrainingPoint } from './model.ts';
+import type { OutputLine, TrainingPoint } from './model.ts';
+import { formatCount, formatError } from './words.ts';
 import type * as PlotLibModule from './plot-lib.ts';
 
 /** The part of Plot these figures use: plot-lib.ts, the whole Plot module, or a test double. */
@@ -99,20 +100,47 @@ export function lossPlot(
   return finish(svg, lossLabel(points, options.steps));
 }
 
-/** out_o1 and out_o2 against the step, with their targets t1 and t2 as dashed lines. */
+/**
+ * The outputs' colours, in `train.outputs` order (CSS variables set in training.css): the first
+ * two are the worked example's o1 and o2; a model with more outputs cycles through them.
+ */
+export const OUTPUT_COLORS = [
+  'var(--training-o1)',
+  'var(--training-o2)',
+  'var(--training-o3)',
+  'var(--training-o4)',
+] as const;
+
+/**
+ * The outputs' y domain: [0, 1] (a sigmoid's range) when every output and target lies there,
+ * else the data's extent with a tenth of it as margin, so that a tanh or linear output fits.
+ */
+export function outputsDomain(
+  points: readonly TrainingPoint[],
+  outputs: readonly OutputLine[],
+): [number, number] {
+  const ys = [...outputs.map((o) => o.target), ...points.flatMap((p) => p.outputs)].filter(
+    Number.isFinite,
+  );
+  const lo = Math.min(0, ...ys);
+  const hi = Math.max(1, ...ys);
+  if (lo >= 0 && hi <= 1) return [0, 1];
+  const margin = (hi - lo) / 10;
+  return [lo - margin, hi + margin];
+}
+
+/** Each output against the step, with its target as a dashed line of the same colour. */
 export function outputsPlot(
   Plot: PlotLib,
   document: Document,
   points: readonly TrainingPoint[],
-  targets: { readonly t1: number; readonly t2: number },
+  outputs: readonly OutputLine[],
   options: FigureOptions = {},
 ): SVGSVGElement {
   const steps = options.steps ?? points.at(-1)?.step ?? 0;
   const last = points.slice(-1);
-  const series = [
-    { y: 'out_o1', target: targets.t1, name: 't1', color: 'var(--training-o1)' },
-    { y: 'out_o2', target: targets.t2, name: 't2', color: 'var(--training-o2)' },
-  ] as const;
+  const domain = outputsDomain(points, outputs);
+  const middle = (domain[0] + domain[1]) / 2;
   const svg = Plot.plot({
     document,
     width: options.width ?? FIGURE_WIDTH,
@@ -121,31 +149,47 @@ export function outputsPlot(
     marginLeft: 52,
     marginRight: 24,
     x: { label: 'Step', domain: [0, Math.max(steps, 1)], tickFormat: formatCount },
-    y: { label: 'Output', domain: [0, 1], ticks: 5, grid: true },
-    marks: series.flatMap(({ y, target, name, color }) => [
-      Plot.ruleY([target], { stroke: color, strokeDasharray: '4 3', strokeOpacity: 0.8 }),
-      Plot.lineY(points, { x: 'step', y, stroke: color, strokeWidth: 2 }),
-      Plot.dot(last, { x: 'step', y, fill: color, r: 3.5 }),
-      // One label per output, at its target's height, inside the frame's right end: the line
-      // ends on the target when training works, and by then it runs within a pixel or two of it.
-      Plot.text([target], {
-        frameAnchor: 'right',
-        y: (d: number) => d,
-        dx: -6,
-        // Towards the middle of the frame, clear of the line, the axis and the title.
-        dy: target < 0.5 ? -10 : 10,
-        textAnchor: 'end',
-        text: () => `${y}, ${name} = ${String(target)}`,
-        fill: 'currentColor',
-      }),
-    ]),
+    y: { label: 'Output', domain, ticks: 5, grid: true },
+    marks: outputs.flatMap(({ name, targetName, target }, i) => {
+      const color = OUTPUT_COLORS[i % OUTPUT_COLORS.length] ?? 'currentColor';
+      const y = (p: TrainingPoint) => p.outputs[i] ?? NaN;
+      return [
+        Plot.ruleY([target], { stroke: color, strokeDasharray: '4 3', strokeOpacity: 0.8 }),
+        Plot.lineY(points, { x: 'step', y, stroke: color, strokeWidth: 2 }),
+        Plot.dot(last, { x: 'step', y, fill: color, r: 3.5 }),
+        // One label per output, at its target's height, inside the frame's right end: the line
+        // ends on the target when training works, and by then it runs within a pixel or two of it.
+        Plot.text([target], {
+          frameAnchor: 'right',
+          y: (d: number) => d,
+          dx: -6,
+          // Towards the middle of the frame, clear of the line, the axis and the title.
+          dy: target < middle ? -10 : 10,
+          textAnchor: 'end',
+          text: () => `${name}, ${targetName} = ${String(target)}`,
+          fill: 'currentColor',
+        }),
+      ];
+    }),
   });
+  return finish(svg, outputsLabel(points, outputs));
+}
+
+/**
+ * The outputs figure's accessible summary: "Outputs over 10,000 steps: out_o1 goes from 0.7514
+ * to 0.0159 (target 0.01), out_o2 from 0.7729 to 0.9841 (target 0.99)."
+ */
+export function outputsLabel(
+  points: readonly TrainingPoint[],
+  outputs: readonly OutputLine[],
+): string {
   const first = points[0];
   const end = points.at(-1);
-  const f = (x: number) => x.toFixed(4);
-  const label =
-    first && end
-      ? `Outputs over ${formatCount(end.step)} steps: out_o1 goes from ${f(first.out_o1)} to ${f(end.out_o1)} (target ${String(targets.t1)}), out_o2 from ${f(first.out_o2)} to ${f(end.out_o2)} (target ${String(targets.t2)}).`
-      : 'Outputs during training: no steps yet.';
-  return finish(svg, label);
+  if (!first || !end) return 'Outputs during training: no steps yet.';
+  const f = (x: number | undefined) => (x ?? NaN).toFixed(4);
+  const each = outputs.map(
+    (o, i) =>
+      `${o.name} ${i === 0 ? 'goes ' : ''}from ${f(first.outputs[i])} to ${f(end.outputs[i])} (target ${String(o.target)})`,
+  );
+  return `Outputs over ${formatCount(end.step)} steps: ${each.join(', ')}.`;
 }

@@ -1,23 +1,51 @@
 import { describe, expect, it } from 'vitest';
-import { Trainer, mazur, mazurNetwork, mazurToNetwork, mazurParams } from '../../engine/index.ts';
+import {
+  MAZUR_PARAM_INDEX,
+  Trainer,
+  mazur,
+  mazurNetwork,
+  mazurToNetwork,
+  mazurParams,
+} from '../../engine/index.ts';
 import { expectClose } from '../../engine/test-utils.ts';
 import { defaultValues } from '../../live/model.ts';
 import { mazurModel } from '../../live/models/mazur.ts';
 import {
   TrainingRun,
-  WEIGHT_NAMES,
+  runTraining as runModel,
+  sampleSteps,
+  settingsOf as settingsOfModel,
+  outputLines,
+  stepOnce as stepModel,
+  tableRows,
+  trainOf,
+  trainingProblems,
+  type TrainingSettings,
+} from './model.ts';
+import {
   formatError,
+  listWords,
+  nameParts,
+  outputsSummary,
   progressText,
   runSummary,
-  runTraining,
-  sampleSteps,
-  settingsOf,
-  stepOnce,
   tableCaption,
-} from './model.ts';
+} from './words.ts';
 
 const defaults = defaultValues(mazurModel);
 const published = mazur.published;
+/** The post's eight weights, which mazurModel.train lists in its order. */
+const WEIGHT_NAMES = ['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8'] as const;
+
+// The panel's functions on the worked example's model.
+type Values = Parameters<typeof stepModel>[1];
+const settingsOf = (values: Values) => settingsOfModel(mazurModel, values);
+const stepOnce = (values: Values, settings?: Partial<TrainingSettings>) =>
+  stepModel(mazurModel, values, settings);
+const runTraining = (values: Values, settings?: Partial<TrainingSettings>) =>
+  runModel(mazurModel, values, settings);
+const newRun = (values: Values, settings?: Partial<TrainingSettings>) =>
+  new TrainingRun(mazurModel, values, settings);
 
 /** Every step's loss of an N-step run, straight from the engine, plus the loss after the last. */
 function engineLosses(steps: number, update: 'simultaneous' | 'inPlace' = 'simultaneous') {
@@ -43,16 +71,50 @@ describe('settingsOf()', () => {
   it('names a missing value', () => {
     expect(() => settingsOf({ eta: 0.5 })).toThrow('"steps"');
   });
+
+  it('reads them by the names the model gives in train.settings', () => {
+    const train = trainOf(mazurModel);
+    const renamed = { ...mazurModel, train: { ...train, settings: { eta: 'w5', steps: 'w6' } } };
+    expect(settingsOfModel(renamed, { ...defaults, inPlace: true })).toEqual({
+      eta: 0.4,
+      steps: 0,
+      order: 'simultaneous',
+    });
+  });
+});
+
+describe("mazurModel's train declaration", () => {
+  it("trains w1..w8 at the engine's indices, with b1 and b2 frozen", () => {
+    const train = trainOf(mazurModel);
+    expect(train.weights).toEqual(
+      Object.fromEntries(WEIGHT_NAMES.map((w) => [w, MAZUR_PARAM_INDEX[w]])),
+    );
+    expect(train.setup(defaults).net.trainBiases).toBe(false);
+    const step = stepOnce(defaults);
+    const next = train.setup({ ...defaults, ...step.to.weights });
+    // Writing the new weights back and setting up again gives the trainer's vector: the biases
+    // at their defaults, every weight where the step put it.
+    expect(next.params[MAZUR_PARAM_INDEX.b1]).toBe(mazurParams.b1);
+    expect(next.params[MAZUR_PARAM_INDEX.b2]).toBe(mazurParams.b2);
+    expect(trainingProblems(mazurModel, defaults)).toEqual([]);
+  });
+
+  it('gives the table its rows, w1..w8 then E', () => {
+    const rows = tableRows(trainOf(mazurModel), stepOnce(defaults));
+    expect(rows.map((r) => r.key)).toEqual([...WEIGHT_NAMES, 'E']);
+    expect(rows[4]).toMatchObject({ key: 'w5', label: 'w5', from: 0.4 });
+  });
 });
 
 describe('stepOnce()', () => {
   it("gives Mazur's updated weights after one simultaneous step from the defaults", () => {
     const step = stepOnce(defaults);
-    expect(step.to.weights.w5.toFixed(8)).toBe(published.w5_new.toFixed(8));
-    expect(step.to.weights.w1.toFixed(9)).toBe(published.w1_new.toFixed(9));
+    expect(step.to.weights['w5']!.toFixed(8)).toBe(published.w5_new.toFixed(8));
+    expect(step.to.weights['w1']!.toFixed(9)).toBe(published.w1_new.toFixed(9));
+    expect(Object.keys(step.to.weights)).toEqual(WEIGHT_NAMES);
     for (const w of WEIGHT_NAMES) {
       // The post prints 8 or 9 digits: agree to half a unit of the last.
-      expectClose(step.to.weights[w], published[`${w}_new`], 5e-9);
+      expectClose(step.to.weights[w]!, published[`${w}_new`], 5e-9);
       expect(step.from.weights[w]).toBe(mazurParams[w]);
     }
     expect(step.from.E.toFixed(9)).toBe(published.E.toFixed(9));
@@ -143,9 +205,9 @@ describe('runTraining()', () => {
   it("ends where Mazur's post says: E ≈ 0.0000351 and the outputs near 0.015912 and 0.984066", () => {
     expect(change.to.E.toExponential(2)).toBe('3.51e-5');
     // The post's figures (0.015912196, 0.984065734) are one step earlier; see engine/mazur.ts.
-    expectClose(change.to.out_o1, 0.015912196, 5e-6);
-    expectClose(change.to.out_o2, 0.984065734, 5e-6);
-    expectClose([change.from.E, change.from.out_o1], [published.E, published.out_o1], 5e-9);
+    expectClose(change.to.outputs[0]!, 0.015912196, 5e-6);
+    expectClose(change.to.outputs[1]!, 0.984065734, 5e-6);
+    expectClose([change.from.E, change.from.outputs[0]!], [published.E, published.out_o1], 5e-9);
   });
 
   it('follows the chosen settings: the in-place order ends at 0.0000350848', () => {
@@ -159,7 +221,7 @@ describe('runTraining()', () => {
 describe('TrainingRun', () => {
   it('gives the same points and weights however the run is sliced', () => {
     const whole = runTraining(defaults, { steps: 3000 });
-    const run = new TrainingRun(defaults, { steps: 3000 });
+    const run = newRun(defaults, { steps: 3000 });
     for (const slice of [1, 7, 500, 1, 10000]) run.advance(slice);
     expect(run.done).toBe(true);
     expect(run.points).toEqual(whole.points);
@@ -167,7 +229,7 @@ describe('TrainingRun', () => {
   });
 
   it('never runs past its total and reports how many steps it ran', () => {
-    const run = new TrainingRun(defaults, { steps: 10 });
+    const run = newRun(defaults, { steps: 10 });
     expect(run.advance(4)).toBe(4);
     expect(run.advance(100)).toBe(6);
     expect(run.advance(5)).toBe(0);
@@ -192,6 +254,21 @@ describe('the words', () => {
       '0.00131',
       '0.0000351',
       '—',
+    ]);
+  });
+
+  it('name the outputs as the model does, out_o1 aiming at t1, and write them as the chapter does', () => {
+    expect(outputsSummary(change, outputLines(trainOf(mazurModel), defaults))).toBe(
+      'After 10,000 steps, out_o1 = 0.0159 (target t1 = 0.0100) and out_o2 = 0.9841 (target t2 = 0.9900); they started at 0.7514 and 0.7729.',
+    );
+    expect(listWords(['a', 'b', 'c'])).toBe('a, b and c');
+    expect(listWords(['a'])).toBe('a');
+    expect(['out_o1', 't1', 'E', 'y_hat', 'w10'].map(nameParts)).toEqual([
+      { base: 'out', sub: 'o1' },
+      { base: 't', sub: '1' },
+      { base: 'E', sub: '' },
+      { base: 'y', sub: 'hat' },
+      { base: 'w', sub: '10' },
     ]);
   });
 

@@ -1,46 +1,57 @@
 /**
- * The training panel's math: one gradient-descent step, and an N-step run sampled for a plot,
- * both on the worked example's network (Mazur's 2-2-2 sigmoid net) from the live model's
- * values. Pure: the engine does every computation, this module only picks what to record and
- * how to word it. The build (figures and table for the defaults) and the browser use it alike.
+ * The training panel's math: one gradient-descent step, and an N-step run sampled for a plot, on
+ * any model that declares how it is trained (`ModelSpec.train`, src/live/trainable.ts), from the
+ * live model's values. Pure: the engine does every computation, this module only picks what to
+ * record and how to word it. The build (figures and table for the page's starting values) and
+ * the browser use it alike.
  */
 // The engine's modules one by one, not its index: the index also pulls the autodiff graphs and
 // diagnostics into the browser bundle.
-import {
-  MAZUR_PARAM_NAMES,
-  mazurNetwork,
-  mazurToNetwork,
-  networkToMazur,
-  type MazurParams,
-} from '../../engine/mazur.ts';
-import { forward, type UpdateOrder } from '../../engine/network.ts';
+import { forward, type Network, type UpdateOrder } from '../../engine/network.ts';
 import { Trainer } from '../../engine/train.ts';
-import { formatNumber } from '../../live/format.ts';
-import type { ParamValues } from '../../live/model.ts';
+import {
+  derivedInfo,
+  isNumberParam,
+  kindOf,
+  type AnyModel,
+  type ParamValues,
+} from '../../live/model.ts';
+import type { Trainable } from '../../live/trainable.ts';
 
 export type { UpdateOrder };
 
-/** The eight trainable weights, in the post's order (the biases stay frozen, as in the post). */
-export const WEIGHT_NAMES = ['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8'] as const;
-export type WeightName = (typeof WEIGHT_NAMES)[number];
-export type Weights = Readonly<Record<WeightName, number>>;
+/** The trainable parameters by name (those `train.weights` lists), e.g. `{ w1: 0.15, … }`. */
+export type Weights = Readonly<Record<string, number>>;
+
+/** How a model is trained, as the panel sees every model. */
+export type Training = Trainable<ParamValues>;
+
+/** The model's training declaration; throws, naming the model, if it has none. */
+export function trainOf(spec: AnyModel): Training {
+  if (!spec.train) throw new Error(`Model "${spec.name}" declares no train: it cannot be trained.`);
+  return spec.train;
+}
 
 /** How a run or a step is made: learning rate, number of steps and update order. */
 export interface TrainingSettings {
-  /** Learning rate η. Default: the model's `eta`. */
+  /** Learning rate η. Default: the model's `train.settings.eta` parameter. */
   readonly eta: number;
-  /** Steps of a run, N. Default: the model's `steps`. */
+  /** Steps of a run, N. Default: the model's `train.settings.steps` parameter. */
   readonly steps: number;
-  /** Default: the model's `inPlace` (true → 'inPlace', else 'simultaneous'). */
+  /**
+   * Default: the model's `train.settings.inPlace` (true → 'inPlace', else 'simultaneous');
+   * 'simultaneous' if the model has no such setting.
+   */
   readonly order: UpdateOrder;
 }
 
-/** The settings the live model's values ask for (`eta`, `steps`, `inPlace`). */
-export function settingsOf(values: ParamValues): TrainingSettings {
+/** The settings the live model's values ask for, by the parameter names `train.settings` gives. */
+export function settingsOf(spec: AnyModel, values: ParamValues): TrainingSettings {
+  const { eta, steps, inPlace } = trainOf(spec).settings;
   return {
-    eta: need(values, 'eta'),
-    steps: Math.round(need(values, 'steps')),
-    order: values['inPlace'] === true ? 'inPlace' : 'simultaneous',
+    eta: need(values, eta),
+    steps: Math.round(need(values, steps)),
+    order: inPlace !== undefined && values[inPlace] === true ? 'inPlace' : 'simultaneous',
   };
 }
 
@@ -51,24 +62,66 @@ export function need(values: ParamValues, name: string): number {
   return value;
 }
 
-/** The model's values → the engine's named parameters (every name required). */
-function mazurOf(values: ParamValues): MazurParams {
-  return Object.fromEntries(
-    MAZUR_PARAM_NAMES.map((name) => [name, need(values, name)]),
-  ) as unknown as MazurParams;
+/**
+ * What is wrong with a model's training declaration at `values` (none: an empty list): every
+ * weight a number parameter whose value sits at its index of the vector `setup` builds, one
+ * output per network output, each a derived number with a number parameter as its target, and
+ * settings that name parameters of the right kinds.
+ */
+export function trainingProblems(spec: AnyModel, values: ParamValues): string[] {
+  const train = spec.train;
+  if (!train) return ['it declares no train'];
+  const problems: string[] = [];
+  const numberParam = (name: string) => {
+    const p = Object.hasOwn(spec.params, name) ? spec.params[name] : undefined;
+    return p !== undefined && isNumberParam(p);
+  };
+  const { net, params } = train.setup(values);
+  for (const [name, index] of Object.entries(train.weights)) {
+    if (!numberParam(name)) problems.push(`train.weights.${name} is not a number parameter`);
+    else if (!Number.isInteger(index) || index < 0 || index >= params.length)
+      problems.push(
+        `train.weights.${name}: index ${index} is outside the vector 0..${params.length - 1}`,
+      );
+    else if (params[index] !== values[name])
+      problems.push(
+        `train.weights.${name}: setup() puts ${params[index]} at index ${index}, not its value ${String(values[name])}`,
+      );
+  }
+  if (Object.keys(train.weights).length === 0) problems.push('train.weights lists no weight');
+  const outputs = net.sizes.at(-1) ?? 0;
+  if (train.outputs.length !== outputs)
+    problems.push(
+      `train.outputs lists ${train.outputs.length} outputs; the network has ${outputs}`,
+    );
+  const info = derivedInfo(spec);
+  for (const [i, { value, target }] of train.outputs.entries()) {
+    if (info.get(value)?.array !== false)
+      problems.push(`train.outputs[${i}].value "${value}" is not a derived number`);
+    if (!numberParam(target))
+      problems.push(`train.outputs[${i}].target "${target}" is not a number parameter`);
+  }
+  const { eta, steps, inPlace } = train.settings;
+  for (const [key, name] of [
+    ['eta', eta],
+    ['steps', steps],
+  ] as const) {
+    if (!numberParam(name))
+      problems.push(`train.settings.${key} "${name}" is not a number parameter`);
+  }
+  const order =
+    inPlace !== undefined && Object.hasOwn(spec.params, inPlace) ? spec.params[inPlace] : undefined;
+  if (inPlace !== undefined && (!order || kindOf(order) !== 'boolean'))
+    problems.push(`train.settings.inPlace "${inPlace}" is not a boolean parameter`);
+  return problems;
 }
 
-function weightsOf(params: ArrayLike<number>): Weights {
-  const named = networkToMazur(params);
-  return Object.fromEntries(WEIGHT_NAMES.map((w) => [w, named[w]])) as Record<WeightName, number>;
-}
-
-/** One side of a change: the weights, the error E and the two outputs there. */
+/** One side of a change: the weights, the error E and the outputs (for the first example) there. */
 export interface Snapshot {
   readonly weights: Weights;
   readonly E: number;
-  readonly out_o1: number;
-  readonly out_o2: number;
+  /** One per `train.outputs`, in its order. */
+  readonly outputs: readonly number[];
 }
 
 /** What a step or a run did: where it started, where it ended, and how many steps it took. */
@@ -83,8 +136,7 @@ export interface Change {
 export interface TrainingPoint {
   readonly step: number;
   readonly E: number;
-  readonly out_o1: number;
-  readonly out_o2: number;
+  readonly outputs: readonly number[];
 }
 
 /**
@@ -114,24 +166,33 @@ export class TrainingRun {
   readonly settings: TrainingSettings;
   readonly total: number;
   readonly points: TrainingPoint[] = [];
-  readonly #net = mazurNetwork();
-  readonly #inputs: number[];
+  readonly #weights: ReadonlyArray<readonly [string, number]>;
+  readonly #net: Network;
+  readonly #inputs: ArrayLike<number>;
   readonly #trainer: Trainer;
   readonly #schedule: number[];
   readonly #start: Snapshot;
   #next = 0;
 
-  constructor(values: ParamValues, settings: Partial<TrainingSettings> = {}, maxPoints = 400) {
-    this.settings = { ...settingsOf(values), ...settings };
+  constructor(
+    spec: AnyModel,
+    values: ParamValues,
+    settings: Partial<TrainingSettings> = {},
+    maxPoints = 400,
+  ) {
+    const train = trainOf(spec);
+    this.settings = { ...settingsOf(spec, values), ...settings };
     this.total = this.settings.steps;
-    const { params, inputs, targets } = mazurToNetwork(mazurOf(values));
-    this.#inputs = inputs;
-    this.#trainer = new Trainer(
-      this.#net,
-      params,
-      { inputs: [inputs], targets: [targets] },
-      { eta: this.settings.eta, update: this.settings.order, recordLoss: false },
-    );
+    this.#weights = Object.entries(train.weights);
+    const { net, params, data } = train.setup(values);
+    this.#net = net;
+    // The outputs plotted are the first example's (src/live/trainable.ts).
+    this.#inputs = data.inputs[0] ?? [];
+    this.#trainer = new Trainer(net, params, data, {
+      eta: this.settings.eta,
+      update: this.settings.order,
+      recordLoss: false,
+    });
     this.#schedule = sampleSteps(this.total, maxPoints);
     this.#start = this.snapshot();
     this.#record();
@@ -149,8 +210,9 @@ export class TrainingRun {
   /** The weights, error and outputs now. */
   snapshot(): Snapshot {
     const params = this.#trainer.params;
-    const [out_o1 = NaN, out_o2 = NaN] = forward(this.#net, params, this.#inputs).outputs;
-    return { weights: weightsOf(params), E: this.#trainer.loss(), out_o1, out_o2 };
+    const weights = Object.fromEntries(this.#weights.map(([name, i]) => [name, params[i] ?? NaN]));
+    const outputs = Array.from(forward(this.#net, params, this.#inputs).outputs);
+    return { weights, E: this.#trainer.loss(), outputs };
   }
 
   /** What the run has done so far. */
@@ -174,89 +236,70 @@ export class TrainingRun {
 
   #record(): void {
     if (this.step !== this.#schedule[this.#next]) return;
-    const { E, out_o1, out_o2 } = this.step === 0 ? this.#start : this.snapshot();
-    this.points.push({ step: this.step, E, out_o1, out_o2 });
+    const { E, outputs } = this.step === 0 ? this.#start : this.snapshot();
+    this.points.push({ step: this.step, E, outputs });
     this.#next++;
   }
 }
 
 /** A whole run at once: what the build renders and the page shows before Train is pressed. */
 export function runTraining(
+  spec: AnyModel,
   values: ParamValues,
   settings: Partial<TrainingSettings> = {},
   maxPoints = 400,
 ): { points: TrainingPoint[]; change: Change } {
-  const run = new TrainingRun(values, settings, maxPoints);
+  const run = new TrainingRun(spec, values, settings, maxPoints);
   run.advance(run.total);
   return { points: run.points, change: run.change() };
 }
 
-/** One step from the model's values, with its settings (default: the model's `eta` and order). */
-export function stepOnce(values: ParamValues, settings: Partial<TrainingSettings> = {}): Change {
-  const run = new TrainingRun(values, { ...settings, steps: 1 }, 2);
+/** One step from the model's values, with its settings (default: the model's η and order). */
+export function stepOnce(
+  spec: AnyModel,
+  values: ParamValues,
+  settings: Partial<TrainingSettings> = {},
+): Change {
+  const run = new TrainingRun(spec, values, { ...settings, steps: 1 }, 2);
   run.advance(1);
   return run.change();
 }
 
-/** A step count as the page writes it: 10,000. */
-export const formatCount = (n: number): string => n.toLocaleString('en-US');
-
-/**
- * An error value in a sentence: 4 decimals down to 0.01, then 3 significant digits (0.000131,
- * 0.0000351), so that a falling error never reads as 0.0000.
- */
-export function formatError(E: number): string {
-  if (!Number.isFinite(E) || Math.abs(E) >= 0.01) return formatNumber(E, { digits: 4 });
-  return String(Number(E.toPrecision(3)));
+/** One row of the step table: a weight (in `train.weights` order), then the error E. */
+export interface TableRow {
+  readonly key: string;
+  readonly label: string;
+  readonly from: number;
+  readonly to: number;
 }
 
-/**
- * A number in the table: 6 decimals (the post prints 8 or 9; 6 show every step's change), a
- * math minus, and a plus on positive changes when `signed`.
- */
-export function cellText(value: number, signed = false): string {
-  const text = formatNumber(value, { digits: 6, scientificBelow: 1e-4, mathMinus: true });
-  return signed && value > 0 && text !== '0.000000' ? `+${text}` : text;
+/** The step table's rows for a change: every weight `train.weights` lists, then E. */
+export function tableRows(train: Training, change: Change): TableRow[] {
+  return [
+    ...Object.keys(train.weights).map((w) => ({
+      key: w,
+      label: w,
+      from: change.from.weights[w] ?? NaN,
+      to: change.to.weights[w] ?? NaN,
+    })),
+    { key: 'E', label: 'error E', from: change.from.E, to: change.to.E },
+  ];
 }
 
-const orderWords = (order: UpdateOrder): string =>
-  order === 'inPlace' ? 'in-place update (output layer first)' : 'simultaneous update';
-
-/**
- * The table's caption: whether it shows the step Take one step would take (`preview`), or the
- * step or run just taken.
- */
-export function tableCaption(kind: 'preview' | 'step' | 'run', change: Change): string {
-  const how = `η = ${formatNumber(change.settings.eta, { digits: 2 })}, ${orderWords(change.settings.order)}`;
-  if (kind === 'preview') return `What one step from the current weights would do (${how})`;
-  if (kind === 'step') return `The step just taken (${how})`;
-  const of =
-    change.steps === change.settings.steps ? '' : ` of ${formatCount(change.settings.steps)}`;
-  return `What the ${formatCount(change.steps)}${of} steps just run did (${how})`;
+/** An output as the figure and its caption name it: `out_o1`, aiming at `t1` = 0.01. */
+export interface OutputLine {
+  /** The derived value that shows the output on the page, e.g. `out_o1`. */
+  readonly name: string;
+  /** The parameter holding its target, e.g. `t1`. */
+  readonly targetName: string;
+  readonly target: number;
 }
 
-/** The status line: what Train would do (`preview`) or what the last run did. */
-export function runSummary(kind: 'preview' | 'run' | 'stopped', change: Change): string {
-  const from = formatError(change.from.E);
-  const to = formatError(change.to.E);
-  const n = formatCount(change.steps);
-  const eta = formatNumber(change.settings.eta, { digits: 2 });
-  if (kind === 'preview') {
-    return `Training ${n} steps at η = ${eta} would take the error E from ${from} to ${to}.`;
-  }
-  if (kind === 'stopped') {
-    return `Stopped after ${n} of ${formatCount(change.settings.steps)} steps: E went from ${from} to ${to}.`;
-  }
-  return `Trained ${n} steps: E went from ${from} to ${to}.`;
-}
-
-/** The progress line of a run: "Step 4,200 of 10,000 — E = 0.0001". */
-export function progressText(step: number, total: number, E: number): string {
-  return `Step ${formatCount(step)} of ${formatCount(total)} — E = ${formatError(E)}`;
-}
-
-/** How the outputs ended up next to their targets, for the outputs figure's caption. */
-export function outputsSummary(change: Change, t1: number, t2: number): string {
-  const f = (x: number) => formatNumber(x, { digits: 4 });
-  return `After ${formatCount(change.steps)} steps, out_o1 = ${f(change.to.out_o1)} (target t1 = ${f(t1)}) and out_o2 = ${f(change.to.out_o2)} (target t2 = ${f(t2)}); they started at ${f(change.from.out_o1)} and ${f(change.from.out_o2)}.`;
+/** The outputs `train.outputs` declares, with their targets at `values`. */
+export function outputLines(train: Training, values: ParamValues): OutputLine[] {
+  return train.outputs.map(({ value, target }) => ({
+    name: value,
+    targetName: target,
+    target: need(values, target),
+  }));
 }

@@ -1,6 +1,8 @@
 /**
- * `<live-training data-model="mazur">`: makes the server-rendered training panel live. It only
- * draws and listens; the math is model.ts (which calls the engine) and the figures loss-plot.ts.
+ * `<live-training data-model="mazur">`: makes the server-rendered training panel live, for the
+ * model (or instance) it names, trained as its spec's `train` says (src/live/trainable.ts). It
+ * only draws and listens; the math is model.ts (which calls the engine), the words words.ts and
+ * the figures loss-plot.ts.
  *
  * What the table, the status line and the figures describe (`#view`):
  *
@@ -17,7 +19,7 @@
  * that the reader sees the error fall (as fast as it can with prefers-reduced-motion), and never
  * more than the page scheduler's slice (8 ms) of work per frame, so the page stays responsive;
  * the run pauses while the page is hidden. While it runs, the Train
- * button (still data-action="mazur.train") reads "Stop" and stops the run.
+ * button (still data-action="<model>.train") reads "Stop" and stops the run.
  *
  * Plot (about 84 KB gzip: only the marks the figures use, plot-lib.ts) is imported only when a figure must change: the first edit or Train.
  * Until then the build's SVGs stay.
@@ -27,23 +29,21 @@ import type { PageStore } from '../../live/client/page.ts';
 import type { Run } from '../../live/scheduler.ts';
 import type { ParamValues } from '../../live/model.ts';
 import type { ModelState } from '../../live/store.ts';
-import { lossPlot, outputsPlot, type PlotLib } from './loss-plot.ts';
+import type { PlotLib } from './loss-plot.ts';
 import {
   TrainingRun,
-  WEIGHT_NAMES,
-  cellText,
-  formatCount,
   need,
-  outputsSummary,
-  progressText,
-  runSummary,
+  outputLines,
   runTraining,
   stepOnce,
-  tableCaption,
   type Change,
+  type OutputLine,
+  type Training,
   type TrainingPoint,
   type Weights,
 } from './model.ts';
+import { drawFigures, showTable, type Curve, type View } from './panel-dom.ts';
+import { cellText, formatCount, progressText, runSummary } from './words.ts';
 
 /**
  * How long a run of n steps takes, so that the reader sees the error fall: 1.5 s for 10,000
@@ -65,20 +65,12 @@ const DRAW_INTERVAL_MS = 100;
  */
 const WRITE_INTERVAL_MS = 100;
 
-type View = 'preview' | 'step' | 'running' | 'run' | 'stopped';
-
-/** What the figures show: a run's sampled points, its summary and the targets it aimed at. */
-interface Curve {
-  readonly points: readonly TrainingPoint[];
-  readonly change: Change;
-  readonly steps: number;
-  readonly targets: { readonly t1: number; readonly t2: number };
-}
-
 const reducedMotion = (): boolean => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 export class LiveTraining extends LiveElement {
   #state: ModelState | undefined;
+  /** How the model is trained: its spec's `train`. */
+  #training: Training | undefined;
   #view: View = 'preview';
   #run: TrainingRun | undefined;
   /** The scheduler's handle on the run in progress. */
@@ -96,7 +88,7 @@ export class LiveTraining extends LiveElement {
   /** Said before the preview summary once it is computed (e.g. after Reset). */
   #prefix = '';
 
-  /** The points the figures show now (for tests and the curious): step, E, out_o1, out_o2. */
+  /** The points the figures show now (for tests and the curious): step, E, outputs. */
   get curve(): readonly TrainingPoint[] {
     return this.#curve?.points ?? [];
   }
@@ -104,11 +96,12 @@ export class LiveTraining extends LiveElement {
   protected override setup(): void {
     const name = this.dataset['model'] ?? '';
     const state = this.store?.model(name);
-    if (!state) {
-      console.error(`<live-training> for unknown model "${name}".`);
+    if (!state?.spec.train) {
+      console.error(`<live-training> for unknown or untrainable model "${name}".`);
       return;
     }
     this.#state = state;
+    this.#training = state.spec.train;
     const options = this.listening;
     this.#button('step')?.addEventListener('click', () => this.#takeStep(), options);
     this.#button('train')?.addEventListener('click', () => this.#toggleRun(), options);
@@ -141,8 +134,9 @@ export class LiveTraining extends LiveElement {
 
   #labelTrain(values: ParamValues): void {
     const train = this.#button('train');
-    if (train && !this.#run)
-      train.textContent = `Train ${formatCount(need(values, 'steps'))} steps`;
+    const steps = this.#training?.settings.steps;
+    if (train && steps !== undefined && !this.#run)
+      train.textContent = `Train ${formatCount(need(values, steps))} steps`;
   }
 
   /** Anything changed the values, other than this element's trainer. */
@@ -153,7 +147,7 @@ export class LiveTraining extends LiveElement {
       this.#say(this.#prefix);
     }
     this.#view = 'preview';
-    this.#showTable('preview', stepOnce(values));
+    this.#showTable('preview', this.#step(values));
     if (redraw) this.#scheduleCurve();
   }
 
@@ -170,7 +164,7 @@ export class LiveTraining extends LiveElement {
   #takeStep(): void {
     const state = this.#state;
     if (!state || this.#run) return;
-    const change = stepOnce(state.params.peek());
+    const change = this.#step(state.params.peek());
     this.#write(change.to.weights);
     this.#view = 'step';
     this.#showTable('step', change);
@@ -203,7 +197,7 @@ export class LiveTraining extends LiveElement {
     const state = this.#state;
     if (!state) return;
     clearTimeout(this.#curveTimer);
-    const run = new TrainingRun(state.params.peek());
+    const run = new TrainingRun(state.spec, state.params.peek());
     this.#run = run;
     this.#view = 'running';
     void this.#loadPlot();
@@ -299,24 +293,7 @@ export class LiveTraining extends LiveElement {
   }
 
   #showTable(kind: 'preview' | 'step' | 'run', change: Change): void {
-    const caption = this.#find<HTMLElement>('.training__table caption');
-    if (caption) caption.textContent = tableCaption(kind, change);
-    const rows = [
-      ...WEIGHT_NAMES.map((w) => [w, change.from.weights[w], change.to.weights[w]] as const),
-      ['E', change.from.E, change.to.E] as const,
-    ];
-    for (const [key, from, to] of rows) {
-      this.#cell(`${key}.old`, from, cellText(from));
-      this.#cell(`${key}.new`, to, cellText(to));
-      this.#cell(`${key}.change`, to - from, cellText(to - from, true));
-    }
-  }
-
-  #cell(key: string, value: number, text: string): void {
-    const cell = this.#find<HTMLElement>(`[data-cell="${key}"]`);
-    if (!cell) return;
-    cell.dataset['raw'] = String(value);
-    if (cell.textContent !== text) cell.textContent = text;
+    if (this.#training) showTable(this, this.#training, kind, change);
   }
 
   /** Recompute what Train would do once edits pause, then redraw. */
@@ -329,9 +306,8 @@ export class LiveTraining extends LiveElement {
     const state = this.#state;
     if (!state || this.#run) return;
     const values = state.params.peek();
-    const { points, change } = runTraining(values);
-    const targets = { t1: need(values, 't1'), t2: need(values, 't2') };
-    this.#curve = { points, change, steps: change.settings.steps, targets };
+    const { points, change } = runTraining(state.spec, values);
+    this.#curve = { points, change, steps: change.settings.steps, outputs: this.#outputs(values) };
     if (this.#view === 'preview') this.#say(this.#prefix + runSummary('preview', change));
     this.#prefix = '';
     this.#draw();
@@ -340,8 +316,8 @@ export class LiveTraining extends LiveElement {
   #drawRun(run: TrainingRun): void {
     const values = this.#state?.params.peek();
     if (!values) return;
-    const targets = { t1: need(values, 't1'), t2: need(values, 't2') };
-    this.#curve = { points: [...run.points], change: run.change(), steps: run.total, targets };
+    const outputs = this.#outputs(values);
+    this.#curve = { points: [...run.points], change: run.change(), steps: run.total, outputs };
     this.#draw();
   }
 
@@ -360,21 +336,19 @@ export class LiveTraining extends LiveElement {
       return;
     }
     this.#lastDraw = performance.now();
-    const { points, steps, targets, change } = curve;
-    const loss = lossPlot(this.#plot, document, points, { steps });
-    const outputs = outputsPlot(this.#plot, document, points, targets, { steps });
-    this.#find('[data-plot="loss"]')?.replaceChildren(loss);
-    this.#find('[data-plot="outputs"]')?.replaceChildren(outputs);
-    const kind = this.#view === 'preview' || this.#view === 'step' ? 'preview' : 'run';
-    const lossCaption = this.#find<HTMLElement>('[data-caption="loss"]');
-    if (lossCaption) {
-      lossCaption.textContent =
-        this.#view === 'running'
-          ? `${progressText(change.steps, steps, change.to.E)}.`
-          : runSummary(this.#view === 'stopped' ? 'stopped' : kind, change);
-    }
-    const outputsCaption = this.#find<HTMLElement>('[data-caption="outputs"]');
-    if (outputsCaption) outputsCaption.textContent = outputsSummary(change, targets.t1, targets.t2);
+    drawFigures(this, this.#plot, curve, this.#view);
+  }
+
+  /** What Take one step would do, or does, from `values`. */
+  #step(values: ParamValues): Change {
+    const state = this.#state;
+    if (!state) throw new Error('<live-training> is not set up.');
+    return stepOnce(state.spec, values);
+  }
+
+  /** The outputs the figure draws, with their targets at `values`. */
+  #outputs(values: ParamValues): OutputLine[] {
+    return this.#training ? outputLines(this.#training, values) : [];
   }
 
   #loadPlot(): Promise<void> {

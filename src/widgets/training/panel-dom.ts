@@ -1,0 +1,69 @@
+/**
+ * The training panel's redraws in the page: the step table's cells and caption, and the two
+ * figures with their captions. Split from training-element.ts, which decides when to call them.
+ */
+import { lossPlot, outputsPlot, type PlotLib } from './loss-plot.ts';
+import {
+  tableRows,
+  type Change,
+  type OutputLine,
+  type Training,
+  type TrainingPoint,
+} from './model.ts';
+import { cellText, outputsSummary, progressText, runSummary, tableCaption } from './words.ts';
+
+/** What the panel describes (the state diagram is in training-element.ts). */
+export type View = 'preview' | 'step' | 'running' | 'run' | 'stopped';
+
+/** What the figures show: a run's sampled points, its summary and the outputs it aimed at. */
+export interface Curve {
+  readonly points: readonly TrainingPoint[];
+  readonly change: Change;
+  readonly steps: number;
+  readonly outputs: readonly OutputLine[];
+}
+
+/** Writes a cell's text, and its unrounded value in data-raw (for tests and the curious). */
+function setCell(root: ParentNode, key: string, value: number, text: string): void {
+  const cell = root.querySelector<HTMLElement>(`[data-cell="${key}"]`);
+  if (!cell) return;
+  cell.dataset['raw'] = String(value);
+  if (cell.textContent !== text) cell.textContent = text;
+}
+
+/** The table: its caption, and old, new and change for every row (`train.weights`, then E). */
+export function showTable(
+  root: ParentNode,
+  train: Training,
+  kind: 'preview' | 'step' | 'run',
+  change: Change,
+): void {
+  const caption = root.querySelector<HTMLElement>('.training__table caption');
+  if (caption) caption.textContent = tableCaption(kind, change);
+  for (const { key, from, to } of tableRows(train, change)) {
+    setCell(root, `${key}.old`, from, cellText(from));
+    setCell(root, `${key}.new`, to, cellText(to));
+    setCell(root, `${key}.change`, to - from, cellText(to - from, true));
+  }
+}
+
+/** Both figures and their captions, from `curve`, worded for `view`. */
+export function drawFigures(root: ParentNode, plot: PlotLib, curve: Curve, view: View): void {
+  const { points, steps, outputs, change } = curve;
+  root
+    .querySelector('[data-plot="loss"]')
+    ?.replaceChildren(lossPlot(plot, document, points, { steps }));
+  root
+    .querySelector('[data-plot="outputs"]')
+    ?.replaceChildren(outputsPlot(plot, document, points, outputs, { steps }));
+  const kind = view === 'preview' || view === 'step' ? 'preview' : 'run';
+  const lossCaption = root.querySelector<HTMLElement>('[data-caption="loss"]');
+  if (lossCaption) {
+    lossCaption.textContent =
+      view === 'running'
+        ? `${progressText(change.steps, steps, change.to.E)}.`
+        : runSummary(view === 'stopped' ? 'stopped' : kind, change);
+  }
+  const outputsCaption = root.querySelector<HTMLElement>('[data-caption="outputs"]');
+  if (outputsCaption) outputsCaption.textContent = outputsSummary(change, outputs);
+}

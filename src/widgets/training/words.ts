@@ -1,0 +1,92 @@
+/**
+ * The training panel's words: the status line, the table's caption, the progress line and the
+ * outputs figure's caption, for any trainable model. The outputs are named as the model names
+ * them (the derived value and its target parameter, `out_o1` and `t1`).
+ */
+import { formatNumber } from '../../live/format.ts';
+import type { Change, OutputLine, UpdateOrder } from './model.ts';
+
+/** A step count as the page writes it: 10,000. */
+export const formatCount = (n: number): string => n.toLocaleString('en-US');
+
+/**
+ * An error value in a sentence: 4 decimals down to 0.01, then 3 significant digits (0.000131,
+ * 0.0000351), so that a falling error never reads as 0.0000.
+ */
+export function formatError(E: number): string {
+  if (!Number.isFinite(E) || Math.abs(E) >= 0.01) return formatNumber(E, { digits: 4 });
+  return String(Number(E.toPrecision(3)));
+}
+
+/**
+ * A number in the table: 6 decimals (the post prints 8 or 9; 6 show every step's change), a
+ * math minus, and a plus on positive changes when `signed`.
+ */
+export function cellText(value: number, signed = false): string {
+  const text = formatNumber(value, { digits: 6, scientificBelow: 1e-4, mathMinus: true });
+  return signed && value > 0 && text !== '0.000000' ? `+${text}` : text;
+}
+
+const orderWords = (order: UpdateOrder): string =>
+  order === 'inPlace' ? 'in-place update (output layer first)' : 'simultaneous update';
+
+/**
+ * The table's caption: whether it shows the step Take one step would take (`preview`), or the
+ * step or run just taken.
+ */
+export function tableCaption(kind: 'preview' | 'step' | 'run', change: Change): string {
+  const how = `η = ${formatNumber(change.settings.eta, { digits: 2 })}, ${orderWords(change.settings.order)}`;
+  if (kind === 'preview') return `What one step from the current weights would do (${how})`;
+  if (kind === 'step') return `The step just taken (${how})`;
+  const of =
+    change.steps === change.settings.steps ? '' : ` of ${formatCount(change.settings.steps)}`;
+  return `What the ${formatCount(change.steps)}${of} steps just run did (${how})`;
+}
+
+/** The status line: what Train would do (`preview`) or what the last run did. */
+export function runSummary(kind: 'preview' | 'run' | 'stopped', change: Change): string {
+  const from = formatError(change.from.E);
+  const to = formatError(change.to.E);
+  const n = formatCount(change.steps);
+  const eta = formatNumber(change.settings.eta, { digits: 2 });
+  if (kind === 'preview') {
+    return `Training ${n} steps at η = ${eta} would take the error E from ${from} to ${to}.`;
+  }
+  if (kind === 'stopped') {
+    return `Stopped after ${n} of ${formatCount(change.settings.steps)} steps: E went from ${from} to ${to}.`;
+  }
+  return `Trained ${n} steps: E went from ${from} to ${to}.`;
+}
+
+/** The progress line of a run: "Step 4,200 of 10,000 — E = 0.0001". */
+export function progressText(step: number, total: number, E: number): string {
+  return `Step ${formatCount(step)} of ${formatCount(total)} — E = ${formatError(E)}`;
+}
+
+/** "a", "a and b", "a, b and c". */
+export function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
+}
+
+/** How the outputs ended up next to their targets, for the outputs figure's caption. */
+export function outputsSummary(change: Change, outputs: readonly OutputLine[]): string {
+  const f = (x: number | undefined) => formatNumber(x ?? NaN, { digits: 4 });
+  const ends = outputs.map(
+    (o, i) => `${o.name} = ${f(change.to.outputs[i])} (target ${o.targetName} = ${f(o.target)})`,
+  );
+  const starts = outputs.map((_, i) => f(change.from.outputs[i]));
+  const they = outputs.length === 1 ? 'it started at' : 'they started at';
+  return `After ${formatCount(change.steps)} steps, ${listWords(ends)}; ${they} ${listWords(starts)}.`;
+}
+
+/**
+ * A name split for display with a subscript, as the chapters write them: `out_o1` → out + o1,
+ * `t1` → t + 1, `E` → E alone.
+ */
+export function nameParts(name: string): { base: string; sub: string } {
+  const underscore = name.lastIndexOf('_');
+  if (underscore > 0) return { base: name.slice(0, underscore), sub: name.slice(underscore + 1) };
+  const digits = /^(.*?[^\d])(\d+)$/.exec(name);
+  return digits ? { base: digits[1] ?? name, sub: digits[2] ?? '' } : { base: name, sub: '' };
+}
