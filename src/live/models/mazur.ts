@@ -60,6 +60,12 @@ const named = (p: MazurParams): MazurParams => ({
   t2: p.t2,
 });
 
+/** The engine's network, parameter vector and one-example data set for these values. */
+function setup(p: MazurParams) {
+  const { params, inputs, targets } = mazurToNetwork(p);
+  return { net: mazurNetwork(), params, data: { inputs: [inputs], targets: [targets] } };
+}
+
 export const mazurModel = defineModel({
   name: 'mazur',
   params: {
@@ -102,9 +108,7 @@ export const mazurModel = defineModel({
       numbers: ORDERS,
       runs: 'worker',
       derive(p) {
-        const net = mazurNetwork();
-        const { params, inputs, targets } = mazurToNetwork(named(p));
-        const data = { inputs: [inputs], targets: [targets] };
+        const { net, params, data } = setup(named(p));
         const out: Record<string, number> = {};
         for (const [key, update] of [
           ['sim', 'simultaneous'],
@@ -127,10 +131,7 @@ export const mazurModel = defineModel({
    * sit there too but stay frozen (mazurNetwork() does not train them), as in the post.
    */
   train: {
-    setup(p) {
-      const { params, inputs, targets } = mazurToNetwork(named(p));
-      return { net: mazurNetwork(), params, data: { inputs: [inputs], targets: [targets] } };
-    },
+    setup: (p) => setup(named(p)),
     weights: {
       w1: MAZUR_PARAM_INDEX.w1,
       w2: MAZUR_PARAM_INDEX.w2,
