@@ -24,6 +24,8 @@ export interface Trainable<P> {
    * value that shows it on the page (e.g. `out_o1`) and the parameter holding its target (`t1`).
    */
   readonly outputs: ReadonlyArray<{ readonly value: string; readonly target: string }>;
+  /** The derived number that shows the loss the trainer minimises, e.g. `E`. */
+  readonly loss: string;
   /** The number parameters holding the learning rate and N, and the boolean for the order. */
   readonly settings: { readonly eta: string; readonly steps: string; readonly inPlace?: string };
 }

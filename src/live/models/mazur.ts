@@ -146,6 +146,7 @@ export const mazurModel = defineModel({
       { value: 'out_o1', target: 't1' },
       { value: 'out_o2', target: 't2' },
     ],
+    loss: 'E',
     settings: { eta: 'eta', steps: 'steps', inPlace: 'inPlace' },
   },
 });

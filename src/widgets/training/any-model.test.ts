@@ -95,6 +95,7 @@ const sineModel = defineModel({
     setup,
     weights: WEIGHTS,
     outputs: [{ value: 'y1', target: 't1' }],
+    loss: 'E',
     settings: { eta: 'eta', steps: 'steps' },
   },
 });
@@ -185,6 +186,7 @@ describe("Training.astro's build-time pieces (trainingPanel) on the second model
         setup,
         weights: { ...WEIGHTS, a1: WEIGHTS.a2, eta: 0 },
         outputs: [{ value: 'E2', target: 'y1' }],
+        loss: 'curve',
         settings: { eta: 'eta', steps: 'steps', inPlace: 'eta' },
       },
     });
@@ -194,6 +196,7 @@ describe("Training.astro's build-time pieces (trainingPanel) on the second model
       'train.weights.eta: setup() puts 0.5 at index 0, not its value 0.1',
       'train.outputs[0].value "E2" is not a derived number',
       'train.outputs[0].target "y1" is not a number parameter',
+      'train.loss "curve" is not a derived number',
       'train.settings.inPlace "eta" is not a boolean parameter',
     ]);
     expect(() => trainingPanel('sinefit', WHERE, {}, { sinefit: broken })).toThrow(

@@ -101,6 +101,8 @@ export function trainingProblems(spec: AnyModel, values: ParamValues): string[] 
     if (!numberParam(target))
       problems.push(`train.outputs[${i}].target "${target}" is not a number parameter`);
   }
+  if (derivedInfo(spec).get(train.loss)?.array !== false)
+    problems.push(`train.loss "${train.loss}" is not a derived number`);
   const { eta, steps, inPlace } = train.settings;
   for (const [key, name] of [
     ['eta', eta],
