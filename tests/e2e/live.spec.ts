@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from './fixtures.ts';
 import { mazurParams, mazurWorkedExample, type MazurParams } from '../../src/engine/mazur.ts';
 
@@ -222,25 +224,83 @@ test('without JavaScript the page shows every number at its default', async ({ b
   await context.close();
 });
 
-test('loading the scripts shifts nothing on the page (CLS below 0.01)', async ({ page }) => {
-  await page.goto(PAGE);
-  await page.waitForLoadState('networkidle');
-  const cls = await page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        let total = 0;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as Array<
-            PerformanceEntry & { value: number; hadRecentInput: boolean }
-          >) {
-            if (!entry.hadRecentInput) total += entry.value;
+/**
+ * Serves `path` from the site through a local proxy that sends the HTML in pieces, 400 ms apart:
+ * up to the main pane, then heading by heading. A slow phone on a slow network renders a page in
+ * such steps; a page that only looks still when it arrives at once has a shift that readers see.
+ */
+async function slowly(baseURL: string, path: string): Promise<{ url: string; close: () => void }> {
+  const html = await (await fetch(new URL(path, baseURL))).text();
+  const cuts = [html.indexOf('<div class="main-pane')];
+  for (let at = html.indexOf('<div class="sl-heading-wrapper'); at > 0 && cuts.length < 4;) {
+    cuts.push(at);
+    at = html.indexOf('<div class="sl-heading-wrapper', at + 1);
+  }
+  expect(cuts.every((cut, i) => cut > (cuts[i - 1] ?? 0))).toBe(true);
+  const pieces = [0, ...cuts].map((from, i) => html.slice(from, cuts[i] ?? html.length));
+  const server = createServer((request, response) => {
+    void (async () => {
+      if (request.url === path) {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        for (const piece of pieces) {
+          response.write(piece);
+          await new Promise((resolve) => setTimeout(resolve, 400));
+        }
+        response.end();
+        return;
+      }
+      const upstream = await fetch(new URL(request.url ?? '/', baseURL));
+      response.writeHead(upstream.status, {
+        'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream',
+      });
+      response.end(Buffer.from(await upstream.arrayBuffer()));
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}${path}`, close: () => server.close() };
+}
+
+for (const width of [390, 1280]) {
+  test(`a page arriving slowly on a slow CPU shifts nothing (CLS below 0.01) at ${width} px`, async ({
+    page,
+    baseURL,
+  }) => {
+    await page.setViewportSize({ width, height: 720 });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.addInitScript(() => {
+      const shifts: string[] = [];
+      Object.assign(window, { shifts });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as Array<
+          PerformanceEntry & {
+            value: number;
+            hadRecentInput: boolean;
+            sources: Array<{ node: Node | null }>;
           }
-        }).observe({ type: 'layout-shift', buffered: true });
-        setTimeout(() => resolve(total), 500);
-      }),
-  );
-  expect(cls).toBeLessThan(0.01);
-});
+        >) {
+          if (entry.hadRecentInput) continue;
+          const moved = entry.sources.map(({ node }) =>
+            node instanceof Element ? `${node.tagName}.${node.className}` : String(node?.nodeName),
+          );
+          shifts.push(`${entry.value.toFixed(4)} ${moved.join(', ')}`);
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const served = await slowly(baseURL!, PAGE);
+    try {
+      await page.goto(served.url);
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(500);
+      const shifts = await page.evaluate(() => (window as unknown as { shifts: string[] }).shifts);
+      const cls = shifts.reduce((sum, shift) => sum + Number(shift.split(' ')[0]), 0);
+      expect(cls, `layout shifts:\n${shifts.join('\n')}`).toBeLessThan(0.01);
+    } finally {
+      served.close();
+    }
+  });
+}
 
 test('a read-out shows its full precision on focus', async ({ page }) => {
   await page.goto(PAGE);
