@@ -225,11 +225,12 @@ test('without JavaScript the page shows every number at its default', async ({ b
 });
 
 /**
- * Serves `path` from the site through a local proxy that sends the HTML in pieces, 400 ms apart:
- * up to the main pane, then heading by heading. A slow phone on a slow network renders a page in
- * such steps; a page that only looks still when it arrives at once has a shift that readers see.
+ * Serves `path` from the site through a local proxy that sends the HTML in pieces, each when
+ * the test calls `next()`: up to the main pane, then heading by heading. A slow phone on a slow
+ * network paints a page in such steps, and a page that only looks still when it arrives at once
+ * has shifts that its readers see. Other files pass through unchanged.
  */
-async function slowly(baseURL: string, path: string): Promise<{ url: string; close: () => void }> {
+async function servedInPieces(baseURL: string, path: string) {
   const html = await (await fetch(new URL(path, baseURL))).text();
   const cuts = [html.indexOf('<div class="main-pane')];
   for (let at = html.indexOf('<div class="sl-heading-wrapper'); at > 0 && cuts.length < 4;) {
@@ -238,13 +239,16 @@ async function slowly(baseURL: string, path: string): Promise<{ url: string; clo
   }
   expect(cuts.every((cut, i) => cut > (cuts[i - 1] ?? 0))).toBe(true);
   const pieces = [0, ...cuts].map((from, i) => html.slice(from, cuts[i] ?? html.length));
+  const released: Array<() => void> = [];
+  const turns = pieces.map(() => new Promise<void>((resolve) => released.push(resolve)));
+  released.shift()?.(); // the first piece goes at once
   const server = createServer((request, response) => {
     void (async () => {
       if (request.url === path) {
         response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        for (const piece of pieces) {
+        for (const [i, piece] of pieces.entries()) {
+          await turns[i];
           response.write(piece);
-          await new Promise((resolve) => setTimeout(resolve, 400));
         }
         response.end();
         return;
@@ -258,11 +262,25 @@ async function slowly(baseURL: string, path: string): Promise<{ url: string; clo
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}${path}`, close: () => server.close() };
+  return {
+    url: `http://127.0.0.1:${port}${path}`,
+    /** How many pieces come after the first. */
+    rest: pieces.length - 1,
+    next: () => released.shift()?.(),
+    close: () => server.close(),
+  };
 }
 
-for (const width of [390, 1280]) {
-  test(`a page arriving slowly on a slow CPU shifts nothing (CLS below 0.01) at ${width} px`, async ({
+const twoFrames = () =>
+  new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+
+for (const [path, width] of [
+  [PAGE, 390],
+  [PAGE, 1280],
+  ['/chapters/backprop/', 390],
+  ['/chapters/backprop/', 1280],
+] as const) {
+  test(`${path} painted piece by piece on a slow CPU shifts nothing (CLS below 0.01) at ${width} px`, async ({
     page,
     baseURL,
   }) => {
@@ -288,9 +306,20 @@ for (const width of [390, 1280]) {
         }
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    const served = await slowly(baseURL!, PAGE);
+    const served = await servedInPieces(baseURL!, path);
     try {
-      await page.goto(served.url);
+      await page.goto(served.url, { waitUntil: 'commit' });
+      // Each piece is painted before the next one arrives.
+      await page.waitForFunction(() => performance.getEntriesByType('paint').length > 0);
+      await page.evaluate(twoFrames);
+      for (let i = 1; i <= served.rest; i++) {
+        served.next();
+        await page.waitForFunction(
+          (count) => document.querySelectorAll('.main-pane, .sl-heading-wrapper').length >= count,
+          i,
+        );
+        await page.evaluate(twoFrames);
+      }
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(500);
       const shifts = await page.evaluate(() => (window as unknown as { shifts: string[] }).shifts);
