@@ -6,6 +6,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import rehypeBaseLinks from './src/build/rehype-base-links.ts';
 import rehypeMathErrors from './src/build/rehype-math-errors.ts';
+import rehypeScrollable from './src/build/rehype-scrollable.ts';
 import { rehypeLiveMath, remarkLiveMath } from './src/build/live-math.ts';
 import { basePath } from './src/build/base-path.ts';
 import { publishedChapters } from './src/build/published-chapters.ts';
@@ -24,7 +25,13 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath, remarkLiveMath],
-      rehypePlugins: [rehypeKatex, rehypeMathErrors, rehypeLiveMath, [rehypeBaseLinks, { base }]],
+      rehypePlugins: [
+        rehypeKatex,
+        rehypeMathErrors,
+        rehypeScrollable,
+        rehypeLiveMath,
+        [rehypeBaseLinks, { base }],
+      ],
     }),
   },
   integrations: [
@@ -43,10 +50,13 @@ export default defineConfig({
         './src/styles/course.css',
         './src/styles/live.css',
         './src/styles/exercise.css',
+        './src/styles/containment.css',
       ],
       components: {
         Head: './src/components/overrides/Head.astro',
         Search: './src/components/overrides/Search.astro',
+        TableOfContents: './src/components/overrides/TableOfContents.astro',
+        MobileTableOfContents: './src/components/overrides/MobileTableOfContents.astro',
       },
       lastUpdated: false,
       pagination: true,

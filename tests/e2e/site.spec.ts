@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { chapters } from '../../src/course/outline.ts';
 import { builtPages } from './pages.ts';
 
@@ -103,3 +103,135 @@ for (const path of builtPages()) {
     expect(errors).toEqual([]);
   });
 }
+
+// The Pagefind UI and index load only when the reader moves toward search (Search.astro).
+const intents = {
+  'the pointer enters the search button': (page: Page) =>
+    page.getByRole('button', { name: 'Search' }).first().hover(),
+  'the search button gets focus': (page: Page) =>
+    page.getByRole('button', { name: 'Search' }).first().focus(),
+  'Ctrl K is pressed': (page: Page) => page.keyboard.press('Control+k'),
+  '/ is pressed': (page: Page) => page.keyboard.press('/'),
+} as const;
+
+for (const [intent, act] of Object.entries(intents)) {
+  test(`search loads nothing before intent, and works once ${intent}`, async ({ page }) => {
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto('/notation/');
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500); // past the idle time at which Starlight used to load it
+    expect(fetched.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
+    await expect(page.locator('.pagefind-ui')).toHaveCount(0);
+
+    await act(page);
+    const dialog = page.getByRole('dialog');
+    await expect(page.locator('#starlight__search .pagefind-ui')).toHaveCount(1);
+    if (!(await dialog.isVisible())) await page.getByRole('button', { name: 'Search' }).click();
+    const input = dialog.locator('.pagefind-ui__search-input');
+    await expect(input).toBeFocused();
+    await input.fill('learning rate');
+    await expect(dialog.locator('.pagefind-ui__result-link', { hasText: 'Notation' })).toHaveCount(
+      1,
+    );
+  });
+}
+
+test('"/" typed in a field stays in the field and does not open search', async ({ page }) => {
+  await page.goto('/how-to-read/');
+  const w5 = page.locator('input[data-param="mazur.w5"]');
+  await w5.focus();
+  await page.keyboard.press('/');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(w5).toBeFocused();
+});
+
+test('search works on the Chinese site, with Chinese words', async ({ page }) => {
+  await page.goto('/zh-cn/');
+  await page.keyboard.press('/');
+  const dialog = page.getByRole('dialog');
+  const input = dialog.locator('.pagefind-ui__search-input');
+  await expect(input).toBeFocused();
+  await input.fill('学习率');
+  await expect(dialog.locator('.pagefind-ui__result-link', { hasText: '记号说明' })).toHaveCount(1);
+});
+
+test('the table of contents marks the section scrolled to as current', async ({ page }) => {
+  await page.goto('/chapters/backprop/');
+  const toc = page.locator('starlight-toc');
+  const current = toc.locator('a[aria-current="true"]');
+  await expect(current).toHaveAttribute('href', '#_top');
+  for (const id of ['the-forward-pass', 'taking-a-step', 'the-network']) {
+    await page.locator(`#${id}`).evaluate((heading) => heading.scrollIntoView());
+    await expect(current).toHaveAttribute('href', `#${id}`);
+    await expect(current).toHaveCount(1);
+  }
+  await page.evaluate(() => scrollTo(0, 0));
+  await expect(current).toHaveAttribute('href', '#_top');
+});
+
+test('the mobile table of contents shows the current section in its summary', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto('/chapters/backprop/');
+  const summary = page.locator('mobile-starlight-toc .display-current');
+  await expect(summary).toHaveText('Overview');
+  await page.locator('#taking-a-step').evaluate((heading) => heading.scrollIntoView());
+  await expect(summary).toHaveText('Taking a step');
+  await expect(page.locator('mobile-starlight-toc a[aria-current="true"]')).toHaveAttribute(
+    'href',
+    '#taking-a-step',
+  );
+  // A link in the open list jumps to its section and closes the list.
+  await page.locator('#starlight__on-this-page--mobile').click();
+  await page.locator('mobile-starlight-toc a[href="#summary"]').click();
+  await expect(page.locator('#starlight__mobile-toc')).not.toHaveAttribute('open');
+  await expect(summary).toHaveText('Summary');
+});
+
+test('a link to a section lands on its heading although the blocks above are not laid out', async ({
+  page,
+}) => {
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('/chapters/backprop/#where-the-published-totals-come-from');
+    const heading = page.locator('#where-the-published-totals-come-from');
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300); // the blocks around the heading render in this time
+    const top = await heading.evaluate((el) => el.getBoundingClientRect().top);
+    const header = await page.locator('header').evaluate((el) => el.getBoundingClientRect().height);
+    // Starlight leaves the header (and on phones the table of contents bar) plus 1.5rem above.
+    expect(top).toBeGreaterThan(header);
+    expect(top).toBeLessThan(header + 120);
+  }
+});
+
+test('only the display formulas that overflow their column keep a tab stop', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto('/chapters/backprop/');
+  const state = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('.katex-display')].map((el) => {
+        el.firstElementChild?.getBoundingClientRect(); // lay out a block that is off screen
+        return [el.scrollWidth > el.clientWidth + 1, el.hasAttribute('tabindex')];
+      }),
+    );
+  await expect.poll(async () => (await state()).every(([wide, tab]) => wide === tab)).toBe(true);
+  const wide = (await state()).map(([isWide]) => isWide);
+  // On a phone some formulas are wider than the column and some are not.
+  expect(wide).toContain(true);
+  expect(wide).toContain(false);
+});
+
+test('a printed chapter renders every block, including those never scrolled to', async ({
+  page,
+}) => {
+  await page.goto('/chapters/backprop/');
+  await page.emulateMedia({ media: 'print' });
+  const skipped = await page.evaluate(
+    () =>
+      [...document.querySelectorAll('.sl-markdown-content > *')].filter(
+        (el) => getComputedStyle(el).contentVisibility !== 'visible',
+      ).length,
+  );
+  expect(skipped).toBe(0);
+});
