@@ -56,7 +56,11 @@ const MAX_FRAME_MS = 100;
 const CHUNK = 2000;
 /** How long edits must pause before the figures are recomputed (the numbers follow at once). */
 const CURVE_DEBOUNCE_MS = 150;
-/** Least time between redraws of the figures during a run. */
+/**
+ * Least time between redraws of the figures during a run. A redraw renders both figures with
+ * Plot, so it is also spaced by three times what the last one cost (on a slow phone, the
+ * figures then follow less often and the page keeps answering).
+ */
 const DRAW_INTERVAL_MS = 100;
 /**
  * Least time between writes of the weights during a run. A write recomputes every live value on
@@ -83,7 +87,7 @@ export class LiveTraining extends LiveElement {
   #drawPending = false;
   /** True while this element writes the weights: the params effect must not take it as an edit. */
   #writing = false;
-  #lastDraw = 0;
+  #nextDraw = 0;
   #nextWrite = 0;
   /** Said before the preview summary once it is computed (e.g. after Reset). */
   #prefix = '';
@@ -252,7 +256,7 @@ export class LiveTraining extends LiveElement {
       this.#showTable('run', change);
       const after = performance.now();
       this.#nextWrite = after + Math.max(WRITE_INTERVAL_MS, 3 * (after - now));
-    } else if (now - this.#lastDraw >= DRAW_INTERVAL_MS) {
+    } else if (now >= this.#nextDraw) {
       // Not in the same frame as a write: each may take a few milliseconds on a full page.
       this.#drawRun(run);
     }
@@ -335,8 +339,10 @@ export class LiveTraining extends LiveElement {
       }
       return;
     }
-    this.#lastDraw = performance.now();
+    const began = performance.now();
     drawFigures(this, this.#plot, curve, this.#view);
+    const after = performance.now();
+    this.#nextDraw = after + Math.max(DRAW_INTERVAL_MS, 3 * (after - began));
   }
 
   /** What Take one step would do, or does, from `values`. */
