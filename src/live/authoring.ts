@@ -197,6 +197,18 @@ function missing(ref: unknown, where: string, found: Resolved, kind: string): Au
   );
 }
 
+/** The instance a ref names and the value it has at the page's starting values, if any. */
+function lookUp(
+  ref: unknown,
+  where: string,
+  page: PageModels,
+  models: Readonly<Record<string, AnyModel>>,
+) {
+  const found = instanceOf(ref, where, page, models);
+  const values = valuesAt(found.spec, found.defaults);
+  return { found, value: Object.hasOwn(values, found.name) ? values[found.name] : undefined };
+}
+
 /** Checks a reference to a number (a number parameter or a derived number); returns its value. */
 export function resolveValue(
   ref: unknown,
@@ -204,9 +216,7 @@ export function resolveValue(
   page: PageModels = {},
   models: Readonly<Record<string, AnyModel>> = registry,
 ): Resolved & { value: number } {
-  const found = instanceOf(ref, where, page, models);
-  const values = valuesAt(found.spec, found.defaults);
-  const value = Object.hasOwn(values, found.name) ? values[found.name] : undefined;
+  const { found, value } = lookUp(ref, where, page, models);
   if (typeof value !== 'number') throw missing(ref, where, found, 'value');
   return { ...found, value };
 }
@@ -218,9 +228,7 @@ export function resolveArray(
   page: PageModels = {},
   models: Readonly<Record<string, AnyModel>> = registry,
 ): Resolved & { value: DerivedArray } {
-  const found = instanceOf(ref, where, page, models);
-  const values = valuesAt(found.spec, found.defaults);
-  const value = Object.hasOwn(values, found.name) ? values[found.name] : undefined;
+  const { found, value } = lookUp(ref, where, page, models);
   if (typeof value !== 'object') throw missing(ref, where, found, 'array of values');
   return { ...found, value };
 }
