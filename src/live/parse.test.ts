@@ -217,3 +217,25 @@ describe('clampToRange()', () => {
     );
   });
 });
+
+describe('parseNumber() with a Chinese keyboard, and with text far too long', () => {
+  it('reads full-width digits, signs, point and comma, and the ideographic full stop', () => {
+    expect(parseNumber('０．５')).toEqual({ ok: true, value: 0.5 });
+    expect(parseNumber('0。5')).toEqual({ ok: true, value: 0.5 });
+    expect(parseNumber('－１，２５')).toEqual({ ok: true, value: -1.25 });
+    expect(parseNumber('１ｅ－３')).toEqual({ ok: true, value: 0.001 });
+  });
+
+  it('still refuses what is not a number once normalised: 0x10, 0.55.5, 0。5。5', () => {
+    for (const text of ['0x10', '0.55.5', '0。5。5', '0,5,5']) {
+      const result = parseNumber(text);
+      expect(result.ok, text).toBe(false);
+    }
+  });
+
+  it('says that text longer than 40 characters is too long, without echoing it', () => {
+    const result = parseNumber('1'.repeat(5000));
+    expect(result).toEqual({ ok: false, message: 'That is too long to be a number.' });
+    expect(parseNumber('0.' + '1'.repeat(38)).ok).toBe(true);
+  });
+});

@@ -3,6 +3,9 @@
  * what was wrong in words a student understands; it never throws and never yields NaN.
  */
 
+/** Longer text than this is not a number anyone typed (a paste gone wrong, say). */
+const MAX_NUMBER_LENGTH = 40;
+
 /** A parsed number, or why there is none. */
 export type ParseResult =
   { readonly ok: true; readonly value: number } | { readonly ok: false; readonly message: string };
@@ -17,8 +20,17 @@ export type ParseResult =
  * represent (`1e999`), each with its own message.
  */
 export function parseNumber(input: string): ParseResult {
-  const text = input.trim().replace(/\u2212/g, '-');
+  // NFKC turns full-width digits, signs, point and comma (a Chinese keyboard's) into ASCII; the
+  // ideographic full stop 。 is a decimal point too when it is typed in a number.
+  const text = input
+    .normalize('NFKC')
+    .trim()
+    .replace(/\u2212/g, '-')
+    .replace(/\u3002/g, '.');
   if (text === '') return { ok: false, message: 'Type a number.' };
+  if (text.length > MAX_NUMBER_LENGTH) {
+    return { ok: false, message: 'That is too long to be a number.' };
+  }
   if (/^[+-]$/.test(text)) return { ok: false, message: `“${text}” needs digits after it.` };
   if (/^[+-]?(nan|inf(inity)?)$/i.test(text)) {
     // Not echoed: the words NaN and Infinity never appear on a page.

@@ -60,6 +60,7 @@ for (const bad of ['abc', '', '-', '1e999', 'NaN', 'Infinity']) {
     await goLive(page);
     const w5 = spin(page, 'mazur.w5');
     await w5.fill('0.3');
+    await w5.press('Enter');
     await w5.fill(bad);
     await w5.press('Enter');
     await expect(w5).toHaveAttribute('aria-invalid', 'true');
@@ -402,4 +403,56 @@ test('a click made before the live layer arrives is held and then carried out, o
       .getAttribute('aria-valuenow'),
   );
   expect(w5.toFixed(8)).toBe('0.35891648');
+});
+
+test('text that only starts like a number reverts to the value before it was typed', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  await goLive(page);
+  const w5 = spin(page, 'mazur.w5');
+  const message = page.locator(`#${await w5.getAttribute('aria-describedby')}`);
+  // Typed key by key, "0.55.5" passes through 0.55, and "0x10" through 0: neither may stick.
+  for (const text of ['0.55.5', '0x10']) {
+    await w5.focus();
+    await w5.press('Control+A');
+    await w5.pressSequentially(text);
+    await w5.press('Enter');
+    await expect(message).toContainText('The value stays 0.40.');
+    expect(await raw(page, 'mazur.w5')).toBe(0.4);
+    expect(await raw(page, 'mazur.E')).toBeCloseTo(expected({}).E!, 12);
+    await expect(w5).toHaveAttribute('aria-invalid', 'true');
+  }
+  // Valid text clears the error at once.
+  await w5.press('Control+A');
+  await w5.pressSequentially('0.5');
+  await expect(w5).not.toHaveAttribute('aria-invalid');
+  expect(await raw(page, 'mazur.w5')).toBe(0.5);
+});
+
+test('full-width digits and 。 from a Chinese keyboard are read as numbers', async ({ page }) => {
+  await page.goto(PAGE);
+  await goLive(page);
+  const w5 = spin(page, 'mazur.w5');
+  await w5.fill('０．２５');
+  await w5.press('Enter');
+  expect(await raw(page, 'mazur.w5')).toBe(0.25);
+  await w5.fill('0。5');
+  await w5.press('Enter');
+  expect(await raw(page, 'mazur.w5')).toBe(0.5);
+  await expect(w5).toHaveValue('0.50');
+});
+
+test('a 5,000-digit paste keeps the field narrow and says it is too long', async ({ page }) => {
+  await page.goto(PAGE);
+  await goLive(page);
+  const w5 = spin(page, 'mazur.w5');
+  await w5.fill('9'.repeat(5000));
+  await w5.press('Enter');
+  const box = await w5.boundingBox();
+  expect(box?.width ?? Infinity).toBeLessThan(200);
+  await expect(page.locator(`#${await w5.getAttribute('aria-describedby')}`)).toContainText(
+    'That is too long to be a number. The value stays 0.40.',
+  );
+  expect(await raw(page, 'mazur.w5')).toBe(0.4);
 });

@@ -35,6 +35,11 @@ class LiveNumber extends LiveElement {
   #valueAtFocus = 0;
   /** True while the text is the reader's, not yet committed: the model must not overwrite it. */
   #editing = false;
+  /**
+   * The value when the reader began typing the text now in the field (valid text applies as it
+   * is typed, so "0.55.5" passes through 0.55): what invalid text reverts to.
+   */
+  #entryStart = 0;
   #drag: { id: number; x: number; start: number; moved: boolean } | undefined;
 
   protected override setup(): void {
@@ -114,6 +119,7 @@ class LiveNumber extends LiveElement {
   #onInput(): void {
     const input = this.#input;
     if (!input || !this.#state) return;
+    if (!this.#editing) this.#entryStart = this.#value;
     this.#editing = true;
     this.#fit();
     const parsed = parseNumber(input.value);
@@ -128,8 +134,10 @@ class LiveNumber extends LiveElement {
     if (!input || !this.#state || !this.#editing) return;
     const parsed = parseNumber(input.value);
     if (!parsed.ok) {
-      const kept = formatNumber(this.#value, {
-        digits: editableDigits(this.#spec!, this.#value),
+      // Not the last prefix that happened to parse: the value from before this entry.
+      this.#state.set(this.#name, this.#entryStart);
+      const kept = formatNumber(this.#entryStart, {
+        digits: editableDigits(this.#spec!, this.#entryStart),
       });
       this.#say(`${parsed.message} The value stays ${kept}.`, true);
       if (!leaving) return;
