@@ -24,6 +24,8 @@ export interface NumberParam {
   readonly step: number;
   /** Digits shown after the point. Default: as many as `step` needs. */
   readonly digits?: number;
+  /** Only whole numbers (a count of steps, say): other values are rounded, with a notice. Default false. */
+  readonly integer?: boolean;
 }
 
 /** One of a few named options, e.g. `act: { kind: 'choice', options: { relu: 'ReLU', … } }`. */
@@ -132,6 +134,9 @@ function checkParam(where: string, p: ParamSpec): void {
     throw new Error(`${where}: default ${p.default} is outside [${p.min}, ${p.max}].`);
   }
   if (!(p.step > 0)) throw new Error(`${where}: step must be positive.`);
+  if (p.integer === true && ![p.default, p.min, p.max, p.step].every(Number.isInteger)) {
+    throw new Error(`${where}: a whole-number parameter needs whole default, min, max and step.`);
+  }
   // toFixed() throws outside 0..100, so a bad `digits` would break every render of the value.
   if (p.digits !== undefined && !(Number.isInteger(p.digits) && p.digits >= 0 && p.digits <= 100)) {
     throw new Error(`${where}: digits must be a whole number from 0 to 100.`);

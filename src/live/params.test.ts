@@ -168,3 +168,24 @@ describe('numberParam()', () => {
     }
   });
 });
+
+describe('acceptValue() for a whole-number parameter', () => {
+  const steps = { label: 'N', default: 10, min: 1, max: 100, step: 1, integer: true } as const;
+
+  it('rounds a fraction to a whole number and says so', () => {
+    expect(acceptValue(steps, 'N', 2.5)).toEqual({
+      ok: true,
+      value: 3,
+      notice: '2.5 is not a whole number, so 3 is used.',
+    });
+  });
+
+  it('takes whole numbers as they are, and still keeps to the range', () => {
+    expect(acceptValue(steps, 'N', 7)).toEqual({ ok: true, value: 7 });
+    expect(acceptValue(steps, 'N', 0.2)).toMatchObject({ ok: true, value: 1 });
+  });
+
+  it('rounds a fraction in a link too, with a notice', () => {
+    expect(parseValue(steps, 'mazur.steps', '2.5')).toMatchObject({ ok: true, value: 3 });
+  });
+});

@@ -32,6 +32,14 @@ export function acceptValue(p: ParamSpec, name: string, value: unknown): Accepte
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     return { ok: false, message: `${name} must be an ordinary number.` };
   }
+  if (p.integer === true && !Number.isInteger(value)) {
+    const whole = clampToRange(Math.round(value), p.min, p.max, formatFull).value;
+    return {
+      ok: true,
+      value: whole,
+      notice: `${formatFull(value)} is not a whole number, so ${formatFull(whole)} is used.`,
+    };
+  }
   const clamped = clampToRange(value, p.min, p.max, formatFull);
   return clamped.notice
     ? { ok: true, value: clamped.value, notice: clamped.notice }

@@ -468,8 +468,10 @@ describe('encodeState() and decodeState() together', () => {
             ? fc.constantFrom(...Object.keys(p.options))
             : p.kind === 'boolean'
               ? fc.boolean()
-              : // -0 is written as 0: the URL cannot tell them apart, and neither can `===`.
-                fc.double({ noNaN: true, min: p.min, max: p.max }).map((v) => v + 0),
+              : p.integer === true
+                ? fc.integer({ min: p.min, max: p.max })
+                : // -0 is written as 0: the URL cannot tell them apart, and neither can `===`.
+                  fc.double({ noNaN: true, min: p.min, max: p.max }).map((v) => v + 0),
         ]),
       ),
     );

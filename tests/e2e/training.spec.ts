@@ -220,3 +220,19 @@ for (const theme of ['light', 'dark'] as const) {
     ).toEqual([]);
   });
 }
+
+test('N takes whole numbers, and the button says "Train 1 step" for one', async ({ page }) => {
+  await page.goto(PAGE);
+  await goLive(page);
+  const n = spin(page, 'steps');
+  await n.fill('2.5');
+  await n.press('Enter');
+  await expect(n).toHaveValue('3');
+  await expect(page.locator(`#${await n.getAttribute('aria-describedby')}`)).toContainText(
+    '2.5 is not a whole number, so 3 is used.',
+  );
+  await expect(action(page, 'train')).toHaveText('Train 3 steps');
+  await n.fill('1');
+  await n.press('Enter');
+  await expect(action(page, 'train')).toHaveText('Train 1 step');
+});

@@ -86,7 +86,14 @@ export const mazurModel = defineModel({
     t2: { label: 'target t2', default: mazurParams.t2, min: 0, max: 1, step: 0.01 },
     eta: { label: 'learning rate η', default: 0.5, min: 0.01, max: 5, step: 0.01 },
     /** How many gradient steps "Train" runs. */
-    steps: { label: 'number of training steps N', default: 10000, min: 1, max: 100000, step: 1 },
+    steps: {
+      label: 'number of training steps N',
+      default: 10000,
+      min: 1,
+      max: 100000,
+      step: 1,
+      integer: true,
+    },
     /** Update the output layer first and backpropagate through the new weights (see mazur.ts). */
     inPlace: { kind: 'boolean', label: 'in-place update order', default: false },
   },

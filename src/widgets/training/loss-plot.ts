@@ -8,7 +8,7 @@
  * so both themes and print work without redrawing.
  */
 import type { OutputLine, TrainingPoint } from './model.ts';
-import { formatCount, formatError } from './words.ts';
+import { countSteps, formatCount, formatError } from './words.ts';
 import type * as PlotLibModule from './plot-lib.ts';
 
 /** The part of Plot these figures use: plot-lib.ts, the whole Plot module, or a test double. */
@@ -42,7 +42,7 @@ export function lossLabel(points: readonly TrainingPoint[], steps?: number): str
   if (!first || !last) return 'Error E during training: no steps yet.';
   const of = steps !== undefined && steps !== last.step ? ` (of ${formatCount(steps)})` : '';
   const verb = last.E <= first.E ? 'falls' : 'rises';
-  return `Error E ${verb} from ${formatError(first.E)} to ${formatError(last.E)} over ${formatCount(last.step)} steps${of}, on a log scale.`;
+  return `Error E ${verb} from ${formatError(first.E)} to ${formatError(last.E)} over ${countSteps(last.step)}${of}, on a log scale.`;
 }
 
 /** Powers of ten from below `min` to above `max`: the log axis's ticks. */
@@ -191,5 +191,5 @@ export function outputsLabel(
     (o, i) =>
       `${o.name} ${i === 0 ? 'goes ' : ''}from ${f(first.outputs[i])} to ${f(end.outputs[i])} (target ${String(o.target)})`,
   );
-  return `Outputs over ${formatCount(end.step)} steps: ${each.join(', ')}.`;
+  return `Outputs over ${countSteps(end.step)}: ${each.join(', ')}.`;
 }

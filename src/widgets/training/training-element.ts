@@ -43,7 +43,7 @@ import {
   type Weights,
 } from './model.ts';
 import { drawFigures, showTable, type Curve, type View } from './panel-dom.ts';
-import { cellText, formatCount, progressText, runSummary } from './words.ts';
+import { cellText, countSteps, progressText, runSummary, trainLabel } from './words.ts';
 
 /**
  * How long a run of n steps takes, so that the reader sees the error fall: 1.5 s for 10,000
@@ -140,7 +140,7 @@ export class LiveTraining extends LiveElement {
     const train = this.#button('train');
     const steps = this.#training?.settings.steps;
     if (train && steps !== undefined && !this.#run)
-      train.textContent = `Train ${formatCount(need(values, steps))} steps`;
+      train.textContent = trainLabel(need(values, steps));
   }
 
   /** Anything changed the values, other than this element's trainer. */
@@ -212,7 +212,7 @@ export class LiveTraining extends LiveElement {
     if (progress) progress.max = run.total;
     this.#find<HTMLElement>('.training__progress')?.removeAttribute('hidden');
     this.#showProgress(run);
-    this.#say(`Training ${formatCount(run.total)} steps…`);
+    this.#say(`Training ${countSteps(run.total)}…`);
     const duration = reducedMotion() ? 0 : runMs(run.total);
     // The run's own clock: it advances with the frames it runs in, by at most MAX_FRAME_MS a
     // frame, so that a pause (or a hidden tab) does not make it rush to catch up.

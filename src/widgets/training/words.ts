@@ -9,6 +9,12 @@ import type { Change, OutputLine, UpdateOrder } from './model.ts';
 /** A step count as the page writes it: 10,000. */
 export const formatCount = (n: number): string => n.toLocaleString('en-US');
 
+/** A number of steps in words: "1 step", "10,000 steps". */
+export const countSteps = (n: number): string => `${formatCount(n)} ${n === 1 ? 'step' : 'steps'}`;
+
+/** The Train button's text: "Train 1 step", "Train 10,000 steps". */
+export const trainLabel = (n: number): string => `Train ${countSteps(n)}`;
+
 /**
  * An error value in a sentence: 4 decimals down to 0.01, then 3 significant digits (0.000131,
  * 0.0000351), so that a falling error never reads as 0.0000.
@@ -38,24 +44,26 @@ export function tableCaption(kind: 'preview' | 'step' | 'run', change: Change): 
   const how = `η = ${formatNumber(change.settings.eta, { digits: 2 })}, ${orderWords(change.settings.order)}`;
   if (kind === 'preview') return `What one step from the current weights would do (${how})`;
   if (kind === 'step') return `The step just taken (${how})`;
-  const of =
-    change.steps === change.settings.steps ? '' : ` of ${formatCount(change.settings.steps)}`;
-  return `What the ${formatCount(change.steps)}${of} steps just run did (${how})`;
+  const done =
+    change.steps === change.settings.steps
+      ? countSteps(change.steps)
+      : `${formatCount(change.steps)} of ${countSteps(change.settings.steps)}`;
+  return `What the ${done} just run did (${how})`;
 }
 
 /** The status line: what Train would do (`preview`) or what the last run did. */
 export function runSummary(kind: 'preview' | 'run' | 'stopped', change: Change): string {
   const from = formatError(change.from.E);
   const to = formatError(change.to.E);
-  const n = formatCount(change.steps);
+  const n = countSteps(change.steps);
   const eta = formatNumber(change.settings.eta, { digits: 2 });
   if (kind === 'preview') {
-    return `Training ${n} steps at η = ${eta} would take the error E from ${from} to ${to}.`;
+    return `Training ${n} at η = ${eta} would take the error E from ${from} to ${to}.`;
   }
   if (kind === 'stopped') {
-    return `Stopped after ${n} of ${formatCount(change.settings.steps)} steps: E went from ${from} to ${to}.`;
+    return `Stopped after ${formatCount(change.steps)} of ${countSteps(change.settings.steps)}: E went from ${from} to ${to}.`;
   }
-  return `Trained ${n} steps: E went from ${from} to ${to}.`;
+  return `Trained ${n}: E went from ${from} to ${to}.`;
 }
 
 /** The progress line of a run: "Step 4,200 of 10,000 — E = 0.0001". */
@@ -77,7 +85,7 @@ export function outputsSummary(change: Change, outputs: readonly OutputLine[]): 
   );
   const starts = outputs.map((_, i) => f(change.from.outputs[i]));
   const they = outputs.length === 1 ? 'it started at' : 'they started at';
-  return `After ${formatCount(change.steps)} steps, ${listWords(ends)}; ${they} ${listWords(starts)}.`;
+  return `After ${countSteps(change.steps)}, ${listWords(ends)}; ${they} ${listWords(starts)}.`;
 }
 
 /**
