@@ -16,7 +16,9 @@ const base = basePath(process.env.BASE_PATH);
 const chapters = publishedChapters('./content/docs/chapters');
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
+  // Without SITE_URL there is no canonical URL to give: pages then carry none (and no sitemap),
+  // rather than links to this machine's loopback address.
+  ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   base,
   trailingSlash: 'always',
   // The compute worker (src/live/client/compute-worker.ts) loads models on demand, which needs

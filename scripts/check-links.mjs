@@ -99,6 +99,15 @@ for (const file of files) {
   }
 }
 
+// A page must never point at this machine: a build without SITE_URL once gave every page a
+// canonical link, hreflang alternates and a sitemap at http://127.0.0.1:4321.
+for (const file of files.filter((f) => /\.(html|xml|txt)$/.test(f))) {
+  const loopback = /\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])[:/]/.exec(
+    readFileSync(file, 'utf8'),
+  );
+  if (loopback) broken.push(`${relative(dist, file)}: points at this machine (${loopback[0]})`);
+}
+
 if (broken.length > 0) {
   console.error(`${broken.length} broken internal reference(s) in ${dist} (base ${base}):`);
   for (const line of broken.slice(0, 50)) console.error(`  ${line}`);
