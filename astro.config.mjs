@@ -52,7 +52,6 @@ export default defineConfig({
         './src/styles/course.css',
         './src/styles/live.css',
         './src/styles/exercise.css',
-        './src/styles/containment.css',
       ],
       components: {
         Head: './src/components/overrides/Head.astro',

@@ -8,8 +8,8 @@ import { visit } from 'unist-util-visit';
  * Which of them overflow depends on the reader's screen, so the page decides: the script in
  * src/components/overrides/Head.astro removes the tab stop from those that fit, when the
  * browser is idle. It used to add tab stops at DOMContentLoaded instead, which laid out the
- * whole page at once (130 ms on a slow phone); now that blocks off screen are not laid out
- * (src/styles/containment.css), it measures them one at a time. Starting focusable keeps a
+ * whole page at once (130 ms on a slow phone); now it measures them a few at a time, in idle
+ * time. Starting focusable keeps a
  * wide formula reachable, and axe satisfied, before that measurement reaches it.
  */
 export default function rehypeScrollable() {
