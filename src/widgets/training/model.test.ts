@@ -202,19 +202,20 @@ describe('runTraining()', () => {
     expect(change.to.E).toBeLessThan(1e-4);
   });
 
-  it("ends where Mazur's post says: E ≈ 0.0000351 and the outputs near 0.015912 and 0.984066", () => {
-    expect(change.to.E.toExponential(2)).toBe('3.51e-5');
-    // The post's figures (0.015912196, 0.984065734) are one step earlier; see engine/mazur.ts.
-    expectClose(change.to.outputs[0]!, 0.015912196, 5e-6);
-    expectClose(change.to.outputs[1]!, 0.984065734, 5e-6);
+  it('ends near the targets with the textbook rule: E ≈ 0.0000351, outputs near 0.015914 and 0.984064', () => {
+    expect(change.to.E.toExponential(5)).toBe('3.51019e-5');
+    expectClose(change.to.outputs[0]!, 0.0159136204, 5e-11);
+    expectClose(change.to.outputs[1]!, 0.9840642735, 5e-11);
     expectClose([change.from.E, change.from.outputs[0]!], [published.E, published.out_o1], 5e-9);
   });
 
-  it('follows the chosen settings: the in-place order ends at 0.0000350848', () => {
+  it("follows the chosen settings: the in-place order ends exactly at the post's printed figures", () => {
     const inPlace = runTraining({ ...defaults, inPlace: true }).change;
-    expect(inPlace.to.E.toExponential(5)).toBe('3.50848e-5');
-    const short = runTraining(defaults, { steps: 9999 }).change;
-    expect(short.to.E.toExponential(5)).toBe(published.errorAfter10000Rounds.toExponential(5));
+    expect(inPlace.to.E.toFixed(9)).toBe(published.errorAfter10000Rounds.toFixed(9));
+    expect(inPlace.to.outputs[0]!.toFixed(9)).toBe(published.out_o1After10000Rounds.toFixed(9));
+    expect(inPlace.to.outputs[1]!.toFixed(9)).toBe(published.out_o2After10000Rounds.toFixed(9));
+    // The textbook rule does not print them.
+    expect(change.to.outputs[0]!.toFixed(9)).not.toBe(published.out_o1After10000Rounds.toFixed(9));
   });
 });
 
