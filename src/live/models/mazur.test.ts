@@ -32,6 +32,7 @@ const PARAM_NAMES = [
   'eta',
   'steps',
   'inPlace',
+  'h',
 ];
 
 /** Mazur's starting values, typed in from the post. */
@@ -54,6 +55,8 @@ const MAZUR_DEFAULTS = {
   // The page's own settings: "Train" runs N = 10,000 steps, in the textbook (simultaneous) order.
   steps: 10000,
   inPlace: false,
+  // The live gradient check's central-difference step.
+  h: 0.0001,
 };
 
 /**
@@ -212,7 +215,7 @@ describe('mazurModel', () => {
     expect(models.mazur).toBe(mazurModel);
   });
 
-  it('has the 15 values of the worked example plus the training settings N and inPlace', () => {
+  it("has the 15 values of the worked example, the training settings N and inPlace, and the gradient check's h", () => {
     expect(Object.keys(mazurModel.params).sort()).toEqual([...PARAM_NAMES].sort());
   });
 
@@ -225,11 +228,12 @@ describe('mazurModel', () => {
     expect(mazurModel.params.t2).toMatchObject({ min: 0, max: 1 });
     expect(mazurModel.params.eta?.min).toBeGreaterThan(0);
     for (const [name, p] of Object.entries(mazurModel.params)) {
-      if (name === 'steps' || name === 'inPlace') continue;
+      if (name === 'steps' || name === 'inPlace' || name === 'h') continue;
       expect(p.label, name).toContain(name === 'eta' ? 'η' : name);
       expect(p, name).toMatchObject({ step: 0.01 });
     }
     expect(mazurModel.params.steps).toMatchObject({ default: 10000, min: 1, step: 1 });
+    expect(mazurModel.params.h).toMatchObject({ default: 0.0001, step: 0.00001 });
     expect(mazurModel.params.inPlace).toEqual({
       kind: 'boolean',
       label: 'in-place update order',
@@ -325,13 +329,19 @@ describe('mazurModel.values', () => {
 });
 
 describe('mazurModel.groups.orders', () => {
-  it("gives Mazur's first-round error under the in-place order, and his 10,000-round figure after 9,999 simultaneous steps", () => {
+  it("gives Mazur's first-round error, and his 10,000-round error and outputs, under the in-place order", () => {
     const out = numbers(runGroup(mazurModel, orders, defaults));
     expect(out['E_after1_inplace']!.toFixed(9)).toBe('0.291027924');
     expect(out['E_after1_sim']!.toFixed(9)).toBe('0.291027774');
+    expect(out['E_after10000_inplace']!.toFixed(9)).toBe('0.000035085');
+    expect(out['out_o1_after10000_inplace']!.toFixed(9)).toBe('0.015912196');
+    expect(out['out_o2_after10000_inplace']!.toFixed(9)).toBe('0.984065734');
+    expect(out['out_o1_after10000_sim']!.toFixed(9)).toBe('0.015913620');
+    expect(out['out_o2_after10000_sim']!.toFixed(9)).toBe('0.984064274');
+    // The later copies' 0.0000351085 is the simultaneous error one step short, whose outputs
+    // are not the printed ones.
     expect(out['E_after9999_sim']!.toExponential(5)).toBe('3.51085e-5');
-    expect(out['E_after10000_sim']!).toBeLessThan(out['E_after9999_sim']!);
-    expect(out['E_after10000_inplace']!).not.toBeCloseTo(out['E_after10000_sim']!, 9);
+    expect(out['out_o1_after9999_sim']!.toFixed(9)).not.toBe('0.015912196');
   });
 
   it('runs in the worker, and with the cheap values passes checkModel() at the defaults', () => {

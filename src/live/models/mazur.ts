@@ -12,6 +12,15 @@ import {
   type MazurParamName,
   type MazurParams,
 } from '../../engine/mazur.ts';
+import {
+  MAZUR_GRADIENT_NAMES,
+  mazurForwardDifference,
+  mazurGradientCheck,
+  mazurGradientRatio,
+  mazurGradientWork,
+  mazurInPlaceStep,
+} from '../../engine/mazur-study.ts';
+import { forward } from '../../engine/network.ts';
 import { Trainer } from '../../engine/train.ts';
 import { defineModel, type NumberParam } from '../model.ts';
 
@@ -38,9 +47,28 @@ const VALUES = [
   ...['w1_new', 'w2_new', 'w3_new', 'w4_new', 'w5_new', 'w6_new', 'w7_new', 'w8_new', 'E_new'],
 ];
 
+/** What the chapter derives beyond the post (engine/mazur-study.ts). */
+const STUDY = [
+  ...MAZUR_GRADIENT_NAMES.flatMap((name) => [`bp_${name}`, `cd_${name}`, `gap_${name}`]),
+  ...['ratio_w1_w5', 'ratio_input', 'ratio_slope', 'ratio_back'],
+  ...['w1_inplace', 'w2_inplace', 'w3_inplace', 'w4_inplace'],
+  ...['w5_inplace', 'w6_inplace', 'w7_inplace', 'w8_inplace', 'E_new_inplace'],
+  ...['dw1_inplace', 'dw1_sim', 'E_change', 'E_w5_plus', 'fd_w5'],
+  ...['work_params', 'work_forward', 'work_edges', 'work_reverse', 'work_forward_mode'],
+  'work_central',
+];
+
+/** The coarse step of the one-sided difference the chapter asks the reader to take. */
+const FD_STEP = 0.1;
+
+/** After 1 and 10,000 steps of each order: the error and both outputs. */
 const ORDERS = [
-  ...['E_after1_sim', 'E_after9999_sim', 'E_after10000_sim'],
-  ...['E_after1_inplace', 'E_after9999_inplace', 'E_after10000_inplace'],
+  ...['sim', 'inplace'].flatMap((order) => [
+    `E_after1_${order}`,
+    ...['E', 'out_o1', 'out_o2'].map((name) => `${name}_after10000_${order}`),
+  ]),
+  // The simultaneous rule one step short, for the aside on the later copies of the post.
+  ...['E_after9999_sim', 'out_o1_after9999_sim', 'out_o2_after9999_sim'],
 ];
 
 const named = (p: MazurParams): MazurParams => ({
@@ -94,22 +122,43 @@ export const mazurModel = defineModel({
       step: 1,
       integer: true,
     },
+    /** The step of the live gradient check's central differences. */
+    h: {
+      label: 'finite-difference step h',
+      default: 0.0001,
+      min: 0.00001,
+      max: 0.1,
+      step: 0.00001,
+    },
     /** Update the output layer first and backpropagate through the new weights (see mazur.ts). */
     inPlace: { kind: 'boolean', label: 'in-place update order', default: false },
   },
   values: {
-    numbers: VALUES,
+    numbers: [...VALUES, ...STUDY],
     derive(p) {
-      const derived = mazurWorkedExample(named(p), p.eta);
+      const values = named(p);
+      const worked = mazurWorkedExample(values, p.eta);
+      const inPlace = mazurInPlaceStep(values, p.eta);
+      const derived: Record<string, number | undefined> = {
+        ...worked,
+        ...mazurGradientCheck(values, p.h),
+        ...mazurGradientRatio(worked),
+        ...inPlace,
+        dw1_inplace: (inPlace.w1_inplace ?? NaN) - p.w1,
+        dw1_sim: (worked.w1_new ?? NaN) - p.w1,
+        E_change: (worked.E_new ?? NaN) - (worked.E ?? NaN),
+        ...mazurForwardDifference(values, FD_STEP),
+        ...mazurGradientWork(),
+      };
       // mazurWorkedExample echoes its inputs; the model keeps parameters and derived values apart.
-      return Object.fromEntries(VALUES.map((name) => [name, derived[name] ?? NaN]));
+      return Object.fromEntries([...VALUES, ...STUDY].map((name) => [name, derived[name] ?? NaN]));
     },
   },
   groups: {
     /**
-     * The error after 1, 9,999 and 10,000 steps under both update orders, from the current
-     * values: what the chapter compares with the totals printed in Mazur's post. 20,000 steps:
-     * a few milliseconds, so it runs in the page's worker.
+     * The error after 1 and 10,000 steps under both update orders, with the outputs after
+     * 10,000, from the current values: what the chapter compares with the figures printed in
+     * Mazur's post. 20,000 steps: a few milliseconds, so it runs in the page's worker.
      */
     orders: {
       numbers: ORDERS,
@@ -122,12 +171,20 @@ export const mazurModel = defineModel({
           ['inplace', 'inPlace'],
         ] as const) {
           const trainer = new Trainer(net, params, data, { eta: p.eta, update, recordLoss: false });
+          const record = (steps: number) => {
+            const [o1 = NaN, o2 = NaN] = forward(net, trainer.params, data.inputs[0]!).outputs;
+            Object.assign(out, {
+              [`E_after${steps}_${key}`]: trainer.loss(),
+              [`out_o1_after${steps}_${key}`]: o1,
+              [`out_o2_after${steps}_${key}`]: o2,
+            });
+          };
           trainer.run(1);
           out[`E_after1_${key}`] = trainer.loss();
           trainer.run(9998);
-          out[`E_after9999_${key}`] = trainer.loss();
+          if (key === 'sim') record(9999);
           trainer.run(1);
-          out[`E_after10000_${key}`] = trainer.loss();
+          record(10000);
         }
         return out;
       },
