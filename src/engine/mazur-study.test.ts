@@ -55,6 +55,7 @@ describe('mazurInPlaceStep()', () => {
     const w7 = step['w7_inplace']!;
     const deltaH1 = (r['delta_o1']! * w5 + r['delta_o2']! * w7) * r['dout_h1_dnet_h1']!;
     expectClose(step['w1_inplace']!, p.w1 - 0.5 * deltaH1 * p.i1, 1e-15);
+    expectClose(step['delta_h1_inplace']!, deltaH1, 1e-15);
     expect(Math.abs(step['w1_inplace']! - r['w1_new']!)).toBeGreaterThan(1e-5);
   });
 
@@ -100,6 +101,8 @@ describe('mazurForwardDifference()', () => {
     };
     const fd = mazurForwardDifference(p, 0.1);
     expectClose(fd['E_w5_plus']!, E(p.w5 + 0.1), 1e-15);
+    expectClose(fd['net_o1_plus']!, r['net_o1']! + 0.1 * r['out_h1']!, 1e-15);
+    expectClose(fd['out_o1_plus']!, sig(fd['net_o1_plus']!), 1e-15);
     expectClose(fd['fd_w5']!, (E(p.w5 + 0.1) - E(p.w5)) / 0.1, 1e-13);
     // A coarse one-sided step is off in the third decimal here.
     expect(Math.abs(fd['fd_w5']! - r['dE_dw5']!)).toBeGreaterThan(5e-4);

@@ -13,7 +13,7 @@ import {
   type MazurParamName,
   type MazurParams,
 } from './mazur.ts';
-import { backward } from './network.ts';
+import { backward, forward } from './network.ts';
 import { checkRange } from './validate.ts';
 import { gradientWork } from './work.ts';
 
@@ -58,16 +58,22 @@ export function mazurGradientCheck(p: MazurParams, h: number): Record<string, nu
 
 /**
  * One step in the in-place order at rate eta: w5..w8 first, then the hidden gradients through
- * the new w5..w8. Returns w1_inplace..w8_inplace and the error there, E_new_inplace.
+ * the new w5..w8. Returns w1_inplace..w8_inplace, the error there (E_new_inplace), and h1's
+ * error signal as that order computes it: dE_dout_h1_inplace = δ_o1·w5⁺ + δ_o2·w7⁺ and
+ * delta_h1_inplace = that times σ′(net_h1).
  */
 export function mazurInPlaceStep(p: MazurParams, eta: number): Record<string, number> {
   const net = mazurNetwork();
   const { params, inputs, targets } = mazurToNetwork(p);
+  const bw = backward(net, params, inputs, targets);
   const step = gradientStep(net, params, [inputs], [targets], { eta, update: 'inPlace' });
   const after = networkToMazur(step.params, inputs, targets);
   const r: Record<string, number> = {};
   for (let k = 1; k <= 8; k++) r[`w${k}_inplace`] = after[`w${k}` as MazurParamName];
   r.E_new_inplace = evaluateLoss(net, step.params, [inputs], [targets]);
+  const [deltaO1, deltaO2] = [bw.deltas[2]![0]!, bw.deltas[2]![1]!];
+  r.dE_dout_h1_inplace = deltaO1 * after.w5 + deltaO2 * after.w7;
+  r.delta_h1_inplace = r.dE_dout_h1_inplace * bw.dout_dnet[1]![0]!;
   return r;
 }
 
@@ -95,8 +101,9 @@ export function mazurGradientRatio(r: Readonly<Record<string, number>>): Record<
 }
 
 /**
- * A one-sided (forward) difference for ∂E/∂w5 with a coarse step, (E(w5 + h) − E(w5)) / h,
- * and the error at w5 + h: what a reader can estimate by editing w5 and reading E.
+ * A one-sided (forward) difference for ∂E/∂w5 with a coarse step, (E(w5 + h) − E(w5)) / h, and
+ * the forward pass at w5 + h that it needs (only o1 changes): net_o1_plus, out_o1_plus and
+ * E_w5_plus.
  */
 export function mazurForwardDifference(p: MazurParams, h: number): Record<string, number> {
   checkRange('mazurForwardDifference()', 'h', h, 0, 1, true);
@@ -105,8 +112,14 @@ export function mazurForwardDifference(p: MazurParams, h: number): Record<string
   const E = evaluateLoss(net, params, [inputs], [targets]);
   const moved = params.slice();
   moved[MAZUR_PARAM_INDEX.w5] = moved[MAZUR_PARAM_INDEX.w5]! + h;
+  const after = forward(net, moved, inputs);
   const E_moved = evaluateLoss(net, moved, [inputs], [targets]);
-  return { E_w5_plus: E_moved, fd_w5: (E_moved - E) / h };
+  return {
+    net_o1_plus: after.nets[2]![0]!,
+    out_o1_plus: after.outputs[0]!,
+    E_w5_plus: E_moved,
+    fd_w5: (E_moved - E) / h,
+  };
 }
 
 /** The work of each gradient method on the worked example's graph (see work.ts). */

@@ -7,4 +7,5 @@ import type { AnyModel } from '../model.ts';
 export const modelLoaders: Readonly<Record<string, () => Promise<AnyModel>>> = {
   mazur: () => import('./mazur.ts').then((m) => m.default),
   neuron: () => import('./neuron.ts').then((m) => m.default),
+  work: () => import('./work.ts').then((m) => m.default),
 };

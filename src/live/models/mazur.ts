@@ -53,7 +53,8 @@ const STUDY = [
   ...['ratio_w1_w5', 'ratio_input', 'ratio_slope', 'ratio_back'],
   ...['w1_inplace', 'w2_inplace', 'w3_inplace', 'w4_inplace'],
   ...['w5_inplace', 'w6_inplace', 'w7_inplace', 'w8_inplace', 'E_new_inplace'],
-  ...['dw1_inplace', 'dw1_sim', 'E_change', 'E_w5_plus', 'fd_w5'],
+  ...['dE_dout_h1_inplace', 'delta_h1_inplace', 'dw1_inplace', 'dw1_sim', 'E_change'],
+  ...['net_o1_plus', 'out_o1_plus', 'E_w5_plus', 'fd_w5'],
   ...['work_params', 'work_forward', 'work_edges', 'work_reverse', 'work_forward_mode'],
   'work_central',
 ];

@@ -6,5 +6,6 @@
 import type { AnyModel } from '../model.ts';
 import mazur from './mazur.ts';
 import neuron from './neuron.ts';
+import work from './work.ts';
 
-export const models: Readonly<Record<string, AnyModel>> = { mazur, neuron };
+export const models: Readonly<Record<string, AnyModel>> = { mazur, neuron, work };
