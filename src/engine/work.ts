@@ -41,7 +41,8 @@ export function gradientWork(
   bias: 'perNeuron' | 'shared' = 'perNeuron',
 ): GradientWork {
   const where = 'gradientWork()';
-  if (!Array.isArray(sizes) || sizes.length < 2)
+  const list: unknown = sizes;
+  if (!Array.isArray(list) || list.length < 2)
     fail(where, 'sizes must list at least an input and an output layer');
   for (const n of sizes)
     if (!Number.isInteger(n) || n < 1 || n > 1e6)

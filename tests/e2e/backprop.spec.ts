@@ -14,10 +14,10 @@ function engineValues(changes: Record<string, number>): Record<string, number> {
   return values;
 }
 
-/** [ref, data-raw] of every live read-out on the page. */
+/** [ref, data-raw] of every live read-out of the worked example on the page. */
 async function readOuts(page: Page): Promise<Array<[string, number]>> {
   return page.evaluate(() =>
-    [...document.querySelectorAll('[data-value]')].map(
+    [...document.querySelectorAll('[data-value^="mazur."]')].map(
       (el) =>
         [el.getAttribute('data-value') ?? '', Number(el.getAttribute('data-raw'))] as [
           string,

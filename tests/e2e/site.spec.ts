@@ -193,8 +193,8 @@ test('a link to a section lands on its heading although the blocks above are not
 }) => {
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: 800 });
-    await page.goto('/chapters/backprop/#where-the-published-totals-come-from');
-    const heading = page.locator('#where-the-published-totals-come-from');
+    await page.goto('/chapters/backprop/#checking-a-gradient');
+    const heading = page.locator('#checking-a-gradient');
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(300); // the blocks around the heading render in this time
     const top = await heading.evaluate((el) => el.getBoundingClientRect().top);

@@ -1,0 +1,71 @@
+import { expect, goLive, test, type Page } from './fixtures.ts';
+import { checkArithmetic, type Token } from '../../src/live/arithmetic.ts';
+
+/**
+ * Every worked formula on a page must check by hand at the precision it shows: the numbers a
+ * reader sees, put through the arithmetic the formula writes, give the printed result to within
+ * one unit in its last decimal. The formulas are read from KaTeX's MathML, whose numbers the live
+ * layer keeps up to date, so this holds for edited values as well as for the defaults.
+ */
+async function formulas(page: Page): Promise<Token[][]> {
+  return page.evaluate(() => {
+    const FLAT = new Set([
+      'math',
+      'semantics',
+      'mrow',
+      'mstyle',
+      'mpadded',
+      'mtable',
+      'mtr',
+      'mtd',
+    ]);
+    const walk = (el: Element, out: Array<{ kind: string; text?: string }>): void => {
+      const tag = el.localName;
+      if (tag === 'annotation') return;
+      if (tag === 'mn' || tag === 'mo')
+        out.push({ kind: tag === 'mn' ? 'num' : 'op', text: (el.textContent ?? '').trim() });
+      else if (FLAT.has(tag)) for (const child of el.children) walk(child, out);
+      else out.push({ kind: 'other' });
+      // A row of an aligned block ends like a line: the next row starts its own equation
+      // unless it continues with "=".
+      if (tag === 'mtr') out.push({ kind: 'op', text: ';' });
+    };
+    return [...document.querySelectorAll('.katex math')].map((math) => {
+      const out: Array<{ kind: string; text?: string }> = [];
+      walk(math, out);
+      // A row that begins with "=" continues the previous one.
+      return out.filter((t, i) => !(t.text === ';' && out[i + 1]?.text === '='));
+    }) as Token[][];
+  });
+}
+
+async function failures(page: Page): Promise<{ checked: number; wrong: string[] }> {
+  const steps = (await formulas(page)).flatMap((tokens) => checkArithmetic(tokens));
+  return {
+    checked: steps.length,
+    wrong: steps.filter((s) => !s.ok).map((s) => `${s.expression} = ${s.shown} (gives ${s.value})`),
+  };
+}
+
+for (const [page, query] of [
+  ['/chapters/backprop/', ''],
+  // The issue's example: an input and a weight with more digits than the formula used to show.
+  ['/chapters/backprop/', '?mazur.w5=0.404&mazur.i1=0.054'],
+  [
+    '/chapters/backprop/',
+    '?mazur.w1=-1.37&mazur.w7=2.5&mazur.eta=0.37&mazur.t1=0.9&mazur.b2=-0.25',
+  ],
+  ['/how-to-read/', '?mazur.w3=0.333&mazur.i2=0.125'],
+] as const) {
+  test(`worked arithmetic on ${page}${query} checks by hand at the precision shown`, async ({
+    page: browser,
+  }) => {
+    await browser.goto(page + query);
+    await goLive(browser);
+    await expect(browser.locator('[data-value][aria-busy]')).toHaveCount(0);
+    const { checked, wrong } = await failures(browser);
+    expect(wrong).toEqual([]);
+    // The chapter's forward and backward passes alone hold more than a dozen such steps.
+    expect(checked).toBeGreaterThan(page === '/how-to-read/' ? 0 : 12);
+  });
+}
