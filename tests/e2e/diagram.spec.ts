@@ -248,3 +248,80 @@ test('a training run announces nothing from the diagram while its numbers change
   ).toBeGreaterThan(1);
   expect(await announced(page)).toEqual([]);
 });
+
+/** sRGB relative luminance (WCAG 2) of any CSS colour, through a canvas pixel. */
+async function contrasts(page: Page) {
+  return page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 1;
+    const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+    const luminance = (color: string): number => {
+      ctx.clearRect(0, 0, 1, 1);
+      ctx.fillStyle = color;
+      ctx.fillRect(0, 0, 1, 1);
+      const [r, g, b] = [...ctx.getImageData(0, 0, 1, 1).data].map((v) => {
+        const c = v / 255;
+        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const ratio = (a: string, b: string) => {
+      const [la, lb] = [luminance(a), luminance(b)];
+      return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    };
+    // What the diagram is drawn on: the first ancestor with a background of its own.
+    let el: Element | null = document.querySelector('network-diagram');
+    let background = 'rgba(0, 0, 0, 0)';
+    while (el && background === 'rgba(0, 0, 0, 0)') {
+      background = getComputedStyle(el).backgroundColor;
+      el = el.parentElement;
+    }
+    const svg = [...document.querySelectorAll('network-diagram svg')].find(
+      (s) => getComputedStyle(s).display !== 'none',
+    )!;
+    const shapes = [...svg.querySelectorAll('line, circle, rect')].map((shape) => ({
+      what: `${shape.tagName} ${shape.getAttribute('class') ?? shape.parentElement?.textContent}`,
+      ratio: ratio(getComputedStyle(shape).stroke, background),
+    }));
+    const fields = [...document.querySelectorAll('network-diagram input')].map((input) => ({
+      what: `underline of ${input.getAttribute('data-param')}`,
+      ratio: ratio(getComputedStyle(input).borderBottomColor, background),
+    }));
+    return [...shapes, ...fields];
+  });
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`every edge, outline and field line of the diagram has 3:1 contrast in ${theme} mode`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+    await page.goto(PAGE);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    // Plain and highlighted: w1's path lights five edges and four nodes.
+    await field(page, 'w1').focus();
+    await expect(lit(page)).toHaveCount(5);
+    const seen = await contrasts(page);
+    expect(seen.length).toBe(14 + 9 + 12);
+    const low = seen.filter((s) => s.ratio < 3).map((s) => `${s.what}: ${s.ratio.toFixed(2)}`);
+    expect(low).toEqual([]);
+  });
+}
+
+test('printed, the diagram keeps to one page and to the page’s width', async ({ page }) => {
+  // An A4 page's printable width at 96 px to the inch: 210 mm less two 10 mm margins, 718 px.
+  await page.setViewportSize({ width: 718, height: 1000 });
+  await page.emulateMedia({ media: 'print' });
+  await page.goto(PAGE);
+  const figure = diagram(page);
+  expect(await figure.evaluate((el) => getComputedStyle(el).breakInside)).toBe('avoid');
+  const box = (await figure.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(718);
+  // An A4 page's printable height: 297 mm less two 10 mm margins, 1047 px; it fits on one.
+  expect(box.height).toBeLessThan(1047);
+  const canvas = (await figure.locator('.network-diagram__canvas').boundingBox())!;
+  expect(canvas.x + canvas.width).toBeLessThanOrEqual(box.x + box.width + 0.5);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(718);
+});
