@@ -56,6 +56,13 @@ export class LiveElement extends HTMLElement {
     this.setup();
   }
 
+  /**
+   * A move within the page (`parent.moveBefore()`, as the network diagram reorders its fields)
+   * leaves the element as it is. Without this callback the browser would call disconnected and
+   * connected in turn, and setup() would run again on a field the reader has already edited.
+   */
+  connectedMoveCallback(): void {}
+
   disconnectedCallback(): void {
     for (const dispose of this.#effects.splice(0)) dispose();
     this.#abort.abort();

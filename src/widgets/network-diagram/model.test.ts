@@ -5,8 +5,10 @@ import {
   labelPosition,
   LAYOUTS,
   nodes,
+  overlayPosition,
   position,
   RADIUS,
+  readingOrder,
   viewBox,
   weightEdges,
   type Layout,
@@ -156,5 +158,49 @@ describe('chainPath()', () => {
 
   it('throws for a parameter that no edge carries', () => {
     expect(() => chainPath('w9')).toThrow('No edge carries w9.');
+  });
+});
+
+describe('readingOrder()', () => {
+  it('reads the wide layout band by band, top to bottom, inputs first', () => {
+    expect(readingOrder('wide').join(' ')).toBe(
+      'i1 i2 w1 w3 w2 w4 b1 h1 h2 w5 w7 w6 w8 b2 o1 o2 E',
+    );
+  });
+
+  it('reads the narrow layout band by band, left to right, each bias in the row it is drawn in', () => {
+    expect(readingOrder('narrow').join(' ')).toBe(
+      'i1 i2 b1 w1 w3 w2 w4 h1 h2 b2 w5 w7 w6 w8 o1 o2 E',
+    );
+  });
+
+  it.each(LAYOUTS)(
+    'names every overlay once in the %s layout, in layers that run one way',
+    (layout) => {
+      const order = readingOrder(layout);
+      expect([...order].sort()).toEqual(
+        [...nodes.map((n) => n.id), ...weightEdges.map((e) => e.param)].sort(),
+      );
+      // The layers run left to right (wide) or top to bottom (narrow): once the order has passed
+      // a layer's nodes it never goes back before them.
+      const axis = layout === 'wide' ? 'x' : 'y';
+      const passed = (id: (typeof order)[number]) =>
+        (['i1', 'h1', 'o1', 'E'] as const).filter(
+          (n) => overlayPosition(layout, id)[axis] >= position(layout, n)[axis],
+        ).length;
+      for (let i = 1; i < order.length; i++) {
+        expect(passed(order[i]!), `${order[i - 1]} then ${order[i]}`).toBeGreaterThanOrEqual(
+          passed(order[i - 1]!),
+        );
+      }
+    },
+  );
+});
+
+describe('overlayPosition()', () => {
+  it("puts a node's overlay on the node and a weight's on its edge", () => {
+    expect(overlayPosition('wide', 'h1')).toEqual(position('wide', 'h1'));
+    const w6 = weightEdges.find((e) => e.param === 'w6')!;
+    expect(overlayPosition('narrow', 'w6')).toEqual(labelPosition('narrow', w6));
   });
 });

@@ -41,6 +41,8 @@ export interface NamePlace {
 
 interface Geometry {
   readonly viewBox: { readonly width: number; readonly height: number };
+  /** The axis along which the layers follow each other: x (left to right) or y (top to bottom). */
+  readonly flow: 'x' | 'y';
   readonly at: Readonly<Record<NodeId, Point>>;
   readonly name: Readonly<Record<NodeId, NamePlace>>;
   /** How far along its edge, from the source, each weight's number sits. */
@@ -77,6 +79,7 @@ const geometry: Readonly<Record<Layout, Geometry>> = {
   // and w6, w7) are still apart.
   wide: {
     viewBox: { width: 800, height: 440 },
+    flow: 'x',
     at: {
       i1: { x: 70, y: 110 },
       i2: { x: 70, y: 310 },
@@ -108,6 +111,7 @@ const geometry: Readonly<Record<Layout, Geometry>> = {
   // straight ones low (62%): they never share a row, and a bias's long edge passes between them.
   narrow: {
     viewBox: { width: 400, height: 640 },
+    flow: 'y',
     at: {
       i1: { x: 80, y: 46 },
       i2: { x: 250, y: 46 },
@@ -197,4 +201,56 @@ export function chainPath(param: string): { edges: string[]; nodes: NodeId[] } {
     edges: edges.filter((e) => onPath.has(e)).map((e) => e.id),
     nodes: nodes.filter((n) => reached.has(n.id)).map((n) => n.id),
   };
+}
+
+/**
+ * Everything the diagram shows in HTML over its drawing: the field of each input, bias and
+ * weight, and the read-outs of each neuron and of E.
+ */
+export type OverlayId = NodeId | `w${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8}`;
+
+const isNode = (id: string): id is NodeId => nodes.some((n) => n.id === id);
+
+/** Where an overlay sits in `layout`: on its node, or on its weight's edge. */
+export function overlayPosition(layout: Layout, id: OverlayId): Point {
+  if (isNode(id)) return position(layout, id);
+  const e = weightEdges.find((w) => w.param === id);
+  if (!e) throw new Error(`No edge carries ${id}.`);
+  return labelPosition(layout, e);
+}
+
+/** The nodes of each layer, in the order the layers follow each other. */
+const layers: readonly (readonly NodeId[])[] = [['i1', 'i2'], ['h1', 'h2'], ['o1', 'o2'], ['E']];
+
+/**
+ * The order in which a reader meets the diagram's overlays in `layout`, and so the order of the
+ * HTML (Tab and a screen reader follow it): layer by layer in the direction the layers run, and
+ * across each layer, or across the gap after it, in the order the overlays sit there. Each bias
+ * joins the band it is drawn in: beside the layer before the one it feeds in the narrow layout
+ * (i1, i2, b1), at the far end of the weights that feed that layer in the wide one (…, w4, b1).
+ */
+export function readingOrder(layout: Layout): OverlayId[] {
+  const { flow } = geometry[layout];
+  const cross = flow === 'x' ? 'y' : 'x';
+  const depths = layers.map((layer) => position(layout, layer[0]!)[flow]);
+  // Band 2k is layer k; band 2k + 1 the gap between layer k and layer k + 1.
+  const band = (p: Point): number => {
+    const depth = p[flow];
+    const at = depths.findIndex((d) => Math.abs(d - depth) < 1);
+    if (at >= 0) return 2 * at;
+    return 2 * depths.filter((d) => d < depth).length - 1;
+  };
+  const ids: OverlayId[] = [
+    ...nodes.filter((n) => n.kind !== 'error').map((n) => n.id),
+    ...weightEdges.map((e) => e.param as OverlayId),
+    'E',
+  ];
+  const key = (id: OverlayId): [number, number] => {
+    const p = overlayPosition(layout, id);
+    return [band(p), p[cross]];
+  };
+  return ids.sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    return ka[0] - kb[0] || ka[1] - kb[1];
+  });
 }
