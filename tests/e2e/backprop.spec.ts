@@ -63,6 +63,8 @@ test('editing weights through the data-param hooks recomputes every read-out as 
       .first()
       .fill(String(value));
   }
+  // The update-order comparison comes from the compute worker: wait for it to settle.
+  await expect(page.locator('[data-value][aria-busy]')).toHaveCount(0);
   expectAllMatch(await readOuts(page), engineValues(changes));
   // Every editable copy of w5 (diagram and prose) shows the new value.
   for (const input of await page.locator('[data-param="mazur.w5"]').all()) {
