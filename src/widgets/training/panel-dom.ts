@@ -36,7 +36,7 @@ function setCell(root: ParentNode, key: string, value: number, text: string): vo
 export function showTable(
   root: ParentNode,
   train: Training,
-  kind: 'preview' | 'step' | 'run',
+  kind: 'preview' | 'step' | 'running' | 'run',
   change: Change,
 ): void {
   const caption = root.querySelector<HTMLElement>('.training__table caption');

@@ -37,13 +37,15 @@ const orderWords = (order: UpdateOrder): string =>
   order === 'inPlace' ? 'in-place update (output layer first)' : 'simultaneous update';
 
 /**
- * The table's caption: whether it shows the step Take one step would take (`preview`), or the
- * step or run just taken.
+ * The table's caption: whether it shows the step Take one step would take (`preview`), the step
+ * or run just taken, or a run so far (`running`: the same step as the progress line).
  */
-export function tableCaption(kind: 'preview' | 'step' | 'run', change: Change): string {
+export function tableCaption(kind: 'preview' | 'step' | 'running' | 'run', change: Change): string {
   const how = `η = ${formatNumber(change.settings.eta, { digits: 2 })}, ${orderWords(change.settings.order)}`;
   if (kind === 'preview') return `What one step from the current weights would do (${how})`;
   if (kind === 'step') return `The step just taken (${how})`;
+  if (kind === 'running')
+    return `The run so far, at step ${formatCount(change.steps)} of ${formatCount(change.settings.steps)} (${how})`;
   const done =
     change.steps === change.settings.steps
       ? countSteps(change.steps)
