@@ -13,6 +13,7 @@ import { defineLiveControls, showNotices, syncUrl } from './controls.ts';
 import { defineLiveField } from './live-field.ts';
 import { defineLiveNumber } from './live-number.ts';
 import { createPageStore, type InstanceSetup, type PageStore } from './page.ts';
+import { keepPrintNote } from './print-note.ts';
 import { bindMathReadOuts, defineLiveValue } from './read-outs.ts';
 
 async function loadInstances(
@@ -61,6 +62,8 @@ async function run(doc: Document): Promise<PageStore> {
       .filter(([tag]) => doc.querySelector(tag))
       .map(async ([, load]) => (await load())(store)),
   );
+  // Every element has taken its model by now, so the note sees every instance in use.
+  keepPrintNote(store, doc);
   // For styles and tests: every element on the page is live now.
   doc.documentElement.dataset['live'] = 'ready';
   return store;

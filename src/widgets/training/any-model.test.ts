@@ -212,10 +212,10 @@ describe('the outputs figure for one output outside [0, 1]', () => {
   it('draws one line with its dashed target, in the first colour, labelled by the model', () => {
     const doc = parseHTML('<!doctype html><html><body></body></html>').document;
     const svg = outputsPlot(Plot, doc, points, outputs, { steps: 2000 });
-    expect(svg.querySelectorAll('[aria-label="line"] path')).toHaveLength(1);
-    expect(svg.querySelectorAll('[aria-label="rule"]')).toHaveLength(1);
-    expect(svg.querySelector('[aria-label="rule"]')?.getAttribute('stroke-dasharray')).toBe('4 3');
-    expect(svg.querySelector('[aria-label="line"]')?.getAttribute('stroke')).toBe(
+    expect(svg.querySelectorAll('[data-mark="line"] path')).toHaveLength(1);
+    expect(svg.querySelectorAll('[data-mark="rule"]')).toHaveLength(1);
+    expect(svg.querySelector('[data-mark="rule"]')?.getAttribute('stroke-dasharray')).toBe('4 3');
+    expect(svg.querySelector('[data-mark="line"]')?.getAttribute('stroke')).toBe(
       'var(--training-o1)',
     );
     expect(svg.textContent).toContain('y1, t1 = -0.9974949866040544');

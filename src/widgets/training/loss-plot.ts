@@ -8,7 +8,7 @@
  * so both themes and print work without redrawing.
  */
 import type { OutputLine, TrainingPoint } from './model.ts';
-import { countSteps, formatCount, formatError } from './words.ts';
+import { formatCount, lossLabel, outputsLabel } from './words.ts';
 import type * as PlotLibModule from './plot-lib.ts';
 
 /** The part of Plot these figures use: plot-lib.ts, the whole Plot module, or a test double. */
@@ -35,16 +35,6 @@ export interface FigureOptions {
 export const FIGURE_WIDTH = 260;
 export const FIGURE_HEIGHT = 200;
 
-/** The error figure's accessible summary: "Error E falls from 0.2984 to 3.51e-5 over 10,000 steps". */
-export function lossLabel(points: readonly TrainingPoint[], steps?: number): string {
-  const first = points[0];
-  const last = points.at(-1);
-  if (!first || !last) return 'Error E during training: no steps yet.';
-  const of = steps !== undefined && steps !== last.step ? ` (of ${formatCount(steps)})` : '';
-  const verb = last.E <= first.E ? 'falls' : 'rises';
-  return `Error E ${verb} from ${formatError(first.E)} to ${formatError(last.E)} over ${countSteps(last.step)}${of}, on a log scale.`;
-}
-
 /** Powers of ten from below `min` to above `max`: the log axis's ticks. */
 function decades(points: readonly TrainingPoint[]): number[] {
   const values = points.map((p) => p.E).filter((E) => E > 0 && Number.isFinite(E));
@@ -58,11 +48,22 @@ function decades(points: readonly TrainingPoint[]): number[] {
 const powerOfTen = (x: number): string =>
   x >= 0.001 ? String(Number(x.toPrecision(1))) : x.toExponential(0).replace('+', '');
 
-/** Plot's marks label their groups with aria-label; axe wants such groups to have a role. */
+/**
+ * Makes the figure one image with one name, its summary. Plot names each mark's and axis's group
+ * with aria-label ("line", "dot", "x-axis tick"), which a screen reader announces as a dozen
+ * groups inside the image, and some browsers also read the tick labels' loose text. So the
+ * names move to data-mark (tests and styles still select by it), everything inside is hidden,
+ * and the data itself is a table beside the figure (figure-data.ts).
+ */
 function finish(svg: Element, label: string): SVGSVGElement {
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', label);
-  for (const g of svg.querySelectorAll('g[aria-label]')) g.setAttribute('role', 'group');
+  for (const g of svg.querySelectorAll('[aria-label]')) {
+    if (g === svg) continue;
+    g.setAttribute('data-mark', g.getAttribute('aria-label') ?? '');
+    g.removeAttribute('aria-label');
+  }
+  for (const child of svg.children) child.setAttribute('aria-hidden', 'true');
   return svg as SVGSVGElement;
 }
 
@@ -154,7 +155,8 @@ export function outputsPlot(
       const color = OUTPUT_COLORS[i % OUTPUT_COLORS.length] ?? 'currentColor';
       const y = (p: TrainingPoint) => p.outputs[i] ?? NaN;
       return [
-        Plot.ruleY([target], { stroke: color, strokeDasharray: '4 3', strokeOpacity: 0.8 }),
+        // Full opacity: the dashes set it apart, and a paler line would fall below 3:1 (training.css).
+        Plot.ruleY([target], { stroke: color, strokeDasharray: '4 3' }),
         Plot.lineY(points, { x: 'step', y, stroke: color, strokeWidth: 2 }),
         Plot.dot(last, { x: 'step', y, fill: color, r: 3.5 }),
         // One label per output, at its target's height, inside the frame's right end: the line
@@ -173,23 +175,4 @@ export function outputsPlot(
     }),
   });
   return finish(svg, outputsLabel(points, outputs));
-}
-
-/**
- * The outputs figure's accessible summary: "Outputs over 10,000 steps: out_o1 goes from 0.7514
- * to 0.0159 (target 0.01), out_o2 from 0.7729 to 0.9841 (target 0.99)."
- */
-export function outputsLabel(
-  points: readonly TrainingPoint[],
-  outputs: readonly OutputLine[],
-): string {
-  const first = points[0];
-  const end = points.at(-1);
-  if (!first || !end) return 'Outputs during training: no steps yet.';
-  const f = (x: number | undefined) => (x ?? NaN).toFixed(4);
-  const each = outputs.map(
-    (o, i) =>
-      `${o.name} ${i === 0 ? 'goes ' : ''}from ${f(first.outputs[i])} to ${f(end.outputs[i])} (target ${String(o.target)})`,
-  );
-  return `Outputs over ${countSteps(end.step)}: ${each.join(', ')}.`;
 }

@@ -278,5 +278,11 @@ describe('the words', () => {
       'What one step from the current weights would do (η = 0.50, simultaneous update)',
     );
     expect(tableCaption('step', stepOnce({ ...defaults, inPlace: true }))).toContain('in-place');
+    const run = newRun(defaults);
+    run.advance(4200);
+    // The same step as the progress line, "Step 4,200 of 10,000 — E = …".
+    expect(tableCaption('running', run.change())).toBe(
+      'The run so far, at step 4,200 of 10,000 (η = 0.50, simultaneous update)',
+    );
   });
 });

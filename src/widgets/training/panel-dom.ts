@@ -2,6 +2,7 @@
  * The training panel's redraws in the page: the step table's cells and caption, and the two
  * figures with their captions. Split from training-element.ts, which decides when to call them.
  */
+import { lossTable, outputsTable } from './figure-data.ts';
 import { lossPlot, outputsPlot, type PlotLib } from './loss-plot.ts';
 import {
   tableRows,
@@ -35,7 +36,7 @@ function setCell(root: ParentNode, key: string, value: number, text: string): vo
 export function showTable(
   root: ParentNode,
   train: Training,
-  kind: 'preview' | 'step' | 'run',
+  kind: 'preview' | 'step' | 'running' | 'run',
   change: Change,
 ): void {
   const caption = root.querySelector<HTMLElement>('.training__table caption');
@@ -47,7 +48,7 @@ export function showTable(
   }
 }
 
-/** Both figures and their captions, from `curve`, worded for `view`. */
+/** Both figures, their data tables and their captions, from `curve`, worded for `view`. */
 export function drawFigures(root: ParentNode, plot: PlotLib, curve: Curve, view: View): void {
   const { points, steps, outputs, change } = curve;
   root
@@ -56,6 +57,10 @@ export function drawFigures(root: ParentNode, plot: PlotLib, curve: Curve, view:
   root
     .querySelector('[data-plot="outputs"]')
     ?.replaceChildren(outputsPlot(plot, document, points, outputs, { steps }));
+  root.querySelector('[data-table="loss"]')?.replaceChildren(lossTable(document, points));
+  root
+    .querySelector('[data-table="outputs"]')
+    ?.replaceChildren(outputsTable(document, points, outputs));
   const kind = view === 'preview' || view === 'step' ? 'preview' : 'run';
   const lossCaption = root.querySelector<HTMLElement>('[data-caption="loss"]');
   if (lossCaption) {

@@ -18,11 +18,12 @@
  * Train runs the steps in slices, one per animation frame, paced to take 1.5 to 4 s (runMs) so
  * that the reader sees the error fall (as fast as it can with prefers-reduced-motion), and never
  * more than the page scheduler's slice (8 ms) of work per frame, so the page stays responsive;
- * the run pauses while the page is hidden. While it runs, the Train
- * button (still data-action="<model>.train") reads "Stop" and stops the run.
+ * the run pauses while the page is hidden. While it runs, the Train button (still
+ * data-action="<model>.train") reads "Stop", and the progress line, the table and the figures
+ * show one snapshot of it at a time, so they always agree on the step.
  *
- * Plot (about 84 KB gzip: only the marks the figures use, plot-lib.ts) is imported only when a figure must change: the first edit or Train.
- * Until then the build's SVGs stay.
+ * Plot (about 84 KB gzip: only the marks the figures use, plot-lib.ts) is imported only when a
+ * figure must change: the first edit or Train. Until then the build's SVGs stay.
  */
 import { LiveElement, defineLive } from '../../live/client/element.ts';
 import type { PageStore } from '../../live/client/page.ts';
@@ -68,6 +69,11 @@ const DRAW_INTERVAL_MS = 100;
  * three times what the last one cost.
  */
 const WRITE_INTERVAL_MS = 100;
+/**
+ * Least time between the snapshots of a run the panel shows (#show). One is cheap, so this does
+ * not back off on a slow page; ten a second read as counting, one a frame would only flicker.
+ */
+const SHOW_INTERVAL_MS = 100;
 
 const reducedMotion = (): boolean => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -89,8 +95,11 @@ export class LiveTraining extends LiveElement {
   #writing = false;
   #nextDraw = 0;
   #nextWrite = 0;
+  #nextShow = 0;
   /** Said before the preview summary once it is computed (e.g. after Reset). */
   #prefix = '';
+  /** The run's snapshot that the progress line, the table and the figures all show (#show). */
+  #shown: Change | undefined;
 
   /** The points the figures show now (for tests and the curious): step, E, outputs. */
   get curve(): readonly TrainingPoint[] {
@@ -211,7 +220,8 @@ export class LiveTraining extends LiveElement {
     const progress = this.#find<HTMLProgressElement>('progress');
     if (progress) progress.max = run.total;
     this.#find<HTMLElement>('.training__progress')?.removeAttribute('hidden');
-    this.#showProgress(run);
+    this.#showBar(run);
+    this.#show(run, 'running');
     this.#say(`Training ${countSteps(run.total)}…`);
     const duration = reducedMotion() ? 0 : runMs(run.total);
     // The run's own clock: it advances with the frames it runs in, by at most MAX_FRAME_MS a
@@ -242,18 +252,21 @@ export class LiveTraining extends LiveElement {
     this.#handle = handle;
   }
 
-  /** After each slice of a run: the progress bar, and now and then the weights and figures. */
+  /** After each slice of a run: the progress bar, and now and then a snapshot and the figures. */
   #onProgress(run: TrainingRun): void {
     if (this.#run !== run) return;
-    this.#showProgress(run);
+    this.#showBar(run);
     if (run.done) return;
-    // Writing the weights recomputes every live value on the page, which may be costly: do it
-    // at most once per frame, and less often when it takes long.
     const now = performance.now();
-    if (now >= this.#nextWrite) {
-      const change = run.change();
-      this.#write(change.to.weights);
-      this.#showTable('run', change);
+    const write = now >= this.#nextWrite;
+    if (write || now >= this.#nextShow) {
+      this.#nextShow = now + SHOW_INTERVAL_MS;
+      this.#show(run, 'running');
+    }
+    if (write && this.#shown) {
+      // Writing the weights recomputes every live value on the page, which may be costly: do it
+      // at most once per frame, less often when it takes long, and from the snapshot shown.
+      this.#write(this.#shown.to.weights);
       const after = performance.now();
       this.#nextWrite = after + Math.max(WRITE_INTERVAL_MS, 3 * (after - now));
     } else if (now >= this.#nextDraw) {
@@ -264,12 +277,11 @@ export class LiveTraining extends LiveElement {
 
   /** A run ended by Stop or by reaching N: the page keeps its weights, the panel says what it did. */
   #finish(run: TrainingRun, stopped: boolean): void {
-    const change = run.change();
     this.#endRun();
+    const change = this.#show(run, 'run');
     this.#write(change.to.weights);
     this.#view = stopped ? 'stopped' : 'run';
-    this.#showTable('run', change);
-    this.#showProgress(run);
+    this.#showBar(run);
     this.#say(runSummary(stopped ? 'stopped' : 'run', change));
     this.#drawRun(run);
   }
@@ -284,11 +296,20 @@ export class LiveTraining extends LiveElement {
     this.#button('step')?.removeAttribute('disabled');
   }
 
-  #showProgress(run: TrainingRun): void {
+  /** The bar follows the run frame by frame, to show that the page keeps going. */
+  #showBar(run: TrainingRun): void {
     const progress = this.#find<HTMLProgressElement>('progress');
     if (progress) progress.value = run.step;
+  }
+
+  /** Shows one snapshot of the run in the table and the progress line; the figures follow. */
+  #show(run: TrainingRun, kind: 'running' | 'run'): Change {
+    const change = run.change();
+    this.#shown = change;
+    this.#showTable(kind, change);
     const text = this.#find<HTMLElement>('.training__progress-text');
-    if (text) text.textContent = progressText(run.step, run.total, run.points.at(-1)?.E ?? NaN);
+    if (text) text.textContent = progressText(change.steps, run.total, change.to.E);
+    return change;
   }
 
   #say(text: string): void {
@@ -296,7 +317,7 @@ export class LiveTraining extends LiveElement {
     if (status) status.textContent = text;
   }
 
-  #showTable(kind: 'preview' | 'step' | 'run', change: Change): void {
+  #showTable(kind: 'preview' | 'step' | 'running' | 'run', change: Change): void {
     if (this.#training) showTable(this, this.#training, kind, change);
   }
 
@@ -317,11 +338,16 @@ export class LiveTraining extends LiveElement {
     this.#draw();
   }
 
+  /** Draws the run up to the snapshot last shown, ending on it. */
   #drawRun(run: TrainingRun): void {
     const values = this.#state?.params.peek();
-    if (!values) return;
+    const shown = this.#shown;
+    if (!values || !shown) return;
     const outputs = this.#outputs(values);
-    this.#curve = { points: [...run.points], change: run.change(), steps: run.total, outputs };
+    const points = run.points.filter((p) => p.step <= shown.steps);
+    if (points.at(-1)?.step !== shown.steps)
+      points.push({ step: shown.steps, E: shown.to.E, outputs: shown.to.outputs });
+    this.#curve = { points, change: shown, steps: run.total, outputs };
     this.#draw();
   }
 

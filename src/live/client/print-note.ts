@@ -1,0 +1,62 @@
+/**
+ * The print-only note at the top of the article (src/live/print-note.ts says what it holds). It
+ * follows the page's state as the reader edits or trains, so that printing at any moment gives
+ * the right note; on screen it is never shown (src/styles/live.css), so it costs no layout.
+ */
+import { effect } from '@preact/signals-core';
+import { printNote, type PrintNote } from '../print-note.ts';
+import type { PageStore } from './page.ts';
+
+function fill(box: HTMLElement, note: PrintNote): void {
+  const doc = box.ownerDocument;
+  const paragraph = (text: string): HTMLParagraphElement => {
+    const p = doc.createElement('p');
+    p.textContent = text;
+    return p;
+  };
+  const list = doc.createElement('ul');
+  for (const text of [...note.orders, ...note.changed]) {
+    const item = doc.createElement('li');
+    item.textContent = text; // text only: nothing from the URL is ever parsed as HTML
+    list.append(item);
+  }
+  const link = doc.createElement('a');
+  link.href = note.link;
+  link.textContent = note.link;
+  const where = paragraph(`${note.linkIntro} `);
+  where.append(link);
+  box.replaceChildren(paragraph(note.title), list, where);
+}
+
+/**
+ * Adds the note to the page and keeps it in step with `store`. Models that become active later
+ * are read when the browser is about to print (beforeprint).
+ */
+export function keepPrintNote(store: PageStore, doc: Document = document): void {
+  const box = doc.createElement('aside');
+  box.className = 'live-print-note not-content';
+  box.hidden = true;
+  const target = doc.querySelector('.sl-markdown-content') ?? doc.querySelector('main') ?? doc.body;
+  target.prepend(box);
+  let shown = '';
+  const update = (): void => {
+    const instances = [...store.active.values()].map((m) => ({
+      instance: m.instance,
+      spec: m.spec,
+      values: m.params.peek(),
+      defaults: m.defaults,
+    }));
+    const note = printNote(instances, doc.location.href);
+    const key = note ? JSON.stringify(note) : '';
+    if (key === shown) return;
+    shown = key;
+    box.hidden = !note;
+    if (note) fill(box, note);
+    else box.replaceChildren();
+  };
+  effect(() => {
+    for (const model of store.active.values()) void model.params.value;
+    update();
+  });
+  doc.defaultView?.addEventListener('beforeprint', update);
+}

@@ -1,0 +1,272 @@
+import { expect, goLive, test, type Page } from './fixtures.ts';
+import { formatError } from '../../src/widgets/training/words.ts';
+
+// The training panel's figures and progress, on the backpropagation chapter: what a screen
+// reader finds in each figure, the curves' contrast in both themes, and a run's progress line
+// beside its table.
+const PAGE = '/chapters/backprop/';
+const panel = (page: Page) => page.locator('live-training').first();
+const figure = (page: Page, plot: 'loss' | 'outputs') =>
+  panel(page).locator('figure', { has: page.locator(`[data-plot="${plot}"]`) });
+const action = (page: Page, name: string) => panel(page).locator(`[data-action="mazur.${name}"]`);
+const status = (page: Page) => panel(page).locator('.training__status');
+
+test('each figure is one image named by a summary of its data, with nothing named inside it', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  const loss = figure(page, 'loss');
+  const outputs = figure(page, 'outputs');
+  for (const [fig, name] of [
+    [loss, 'Error E falls from 0.2984 to 0.0000351 over 10,000 steps, on a log scale.'],
+    [
+      outputs,
+      'Outputs over 10,000 steps: out_o1 goes from 0.7514 to 0.0159 (target 0.01), out_o2 from 0.7729 to 0.9841 (target 0.99).',
+    ],
+  ] as const) {
+    const img = fig.getByRole('img');
+    await expect(img).toHaveCount(1);
+    await expect(img).toHaveAccessibleName(name);
+    // Inside the image, nothing at all: no groups, no names, no loose tick labels.
+    const snapshot = await img.ariaSnapshot();
+    // One line, ending with the name's closing quote: no children, no text after a colon.
+    expect(snapshot.split('\n')).toHaveLength(1);
+    expect(snapshot).toMatch(/^- '?img "[^"]+"'?$/);
+    await expect(fig.getByRole('group')).toHaveCount(0);
+  }
+  // Chromium's own tree agrees: under each image, every node is ignored or nameless.
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+    nodes: {
+      nodeId: string;
+      ignored: boolean;
+      role?: { value: string };
+      name?: { value: string };
+      childIds?: string[];
+    }[];
+  };
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const images = nodes.filter(
+    (n) => n.role?.value === 'image' && /^(Error E|Outputs)/.test(n.name?.value ?? ''),
+  );
+  expect(images).toHaveLength(2);
+  for (const image of images) {
+    const inside: string[] = [];
+    const walk = (ids: string[] = []) => {
+      for (const id of ids) {
+        const node = byId.get(id);
+        if (!node) continue;
+        if (
+          !node.ignored &&
+          (node.name?.value ||
+            !['none', 'generic', 'InlineTextBox'].includes(node.role?.value ?? ''))
+        )
+          inside.push(`${node.role?.value} "${node.name?.value ?? ''}"`);
+        walk(node.childIds);
+      }
+    };
+    walk(image.childIds);
+    expect(inside, image.name?.value).toEqual([]);
+  }
+});
+
+test('each figure has its data as a table, and the name and the table follow the data after a run', async ({
+  page,
+}) => {
+  await page.goto(`${PAGE}?mazur.steps=300`);
+  await goLive(page);
+  const loss = figure(page, 'loss');
+  const table = loss.getByRole('table', {
+    name: 'The error E at some of the steps the figure shows',
+  });
+  await expect(table.getByRole('columnheader')).toHaveText(['Step', 'Error E']);
+  await expect(table.getByRole('rowheader')).toHaveText(['0', '1', '10', '100', '300']);
+  await expect(table.getByRole('row').nth(1).getByRole('cell')).toHaveText('0.2984');
+  const outputs = figure(page, 'outputs').getByRole('table', {
+    name: 'The outputs at some of the steps the figure shows',
+  });
+  await expect(outputs.getByRole('columnheader')).toHaveText([
+    'Step',
+    'out_o1 (target t1 = 0.01)',
+    'out_o2 (target t2 = 0.99)',
+  ]);
+  // A first run, then a second from where it ended: the figures now start at the first's end.
+  await action(page, 'train').click();
+  await expect(status(page)).toContainText('Trained 300 steps', { timeout: 15_000 });
+  const end = await panel(page).locator('[data-cell="E.new"]').getAttribute('data-raw');
+  await action(page, 'train').click();
+  await expect(status(page)).toHaveText(
+    new RegExp(`^Trained 300 steps: E went from ${formatError(Number(end))} to`),
+    { timeout: 15_000 },
+  );
+  const last = await panel(page).locator('[data-cell="E.new"]').getAttribute('data-raw');
+  await expect(loss.getByRole('img')).toHaveAccessibleName(
+    `Error E falls from ${formatError(Number(end))} to ${formatError(Number(last))} over 300 steps, on a log scale.`,
+  );
+  await expect(table.getByRole('row').nth(1).getByRole('cell')).toHaveText(
+    formatError(Number(end)),
+  );
+  await expect(table.getByRole('row').last().getByRole('cell')).toHaveText(
+    formatError(Number(last)),
+  );
+  await expect(loss.getByRole('group')).toHaveCount(0);
+});
+
+test('a run is announced when it starts and when it ends, never frame by frame', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  await goLive(page);
+  const announced = await panel(page).evaluate(async (el) => {
+    const regions = [...el.querySelectorAll('[aria-live], [role="status"], [role="alert"]')];
+    // The figures, their names and their tables are outside every live region.
+    const inLive = el.querySelector('figure')?.closest('[aria-live], [role="status"]');
+    const said: string[] = [];
+    const observer = new MutationObserver(() => {
+      for (const r of regions)
+        if (r.textContent && said.at(-1) !== r.textContent) said.push(r.textContent);
+    });
+    for (const r of regions)
+      observer.observe(r, { childList: true, characterData: true, subtree: true });
+    const train = el.querySelector<HTMLButtonElement>('[data-action="mazur.train"]')!;
+    train.click();
+    let frames = 0;
+    while (train.textContent === 'Stop' || frames === 0) {
+      await new Promise(requestAnimationFrame);
+      frames++;
+    }
+    await new Promise(requestAnimationFrame);
+    observer.disconnect();
+    return { said, frames, inLive: inLive !== null && inLive !== undefined };
+  });
+  expect(announced.frames).toBeGreaterThan(5);
+  expect(announced.inLive).toBe(false);
+  expect(announced.said).toEqual([
+    'Training 10,000 steps…',
+    'Trained 10,000 steps: E went from 0.2984 to 0.0000351.',
+  ]);
+});
+
+/** Contrast of every curve, dot and target line of the panel's figures against the page. */
+function figureContrasts(page: Page) {
+  return page.evaluate(() => {
+    const rgba = (css: string): [number, number, number, number] => {
+      const m = /rgba?\(([^)]+)\)/.exec(css);
+      if (!m) throw new Error(`not a colour: ${css}`);
+      const [r = 0, g = 0, b = 0, a = 1] = m[1]!
+        .split(/[ ,/]+/)
+        .filter(Boolean)
+        .map(Number);
+      return [r, g, b, a];
+    };
+    const luminance = ([r, g, b]: number[]) => {
+      const lin = (c: number) => {
+        const s = c / 255;
+        return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+    };
+    const panelEl = document.querySelector('live-training')!;
+    let bgEl: Element | null = panelEl;
+    let bg = rgba('rgba(0, 0, 0, 0)');
+    while (bgEl && bg[3] === 0) {
+      bg = rgba(getComputedStyle(bgEl).backgroundColor);
+      bgEl = bgEl.parentElement;
+    }
+    if (bg[3] === 0) bg = [255, 255, 255, 1];
+    const out: { mark: string; paint: string; colour: string; ratio: number }[] = [];
+    const marks = panelEl.querySelectorAll(
+      'svg [stroke^="var(--training"], svg [fill^="var(--training"]',
+    );
+    for (const mark of marks) {
+      for (const shape of mark.querySelectorAll('path, line, circle')) {
+        const style = getComputedStyle(shape);
+        let opacity = 1;
+        for (let e: Element | null = shape; e && e.tagName !== 'svg'; e = e.parentElement)
+          opacity *= Number(getComputedStyle(e).opacity);
+        for (const paint of ['stroke', 'fill'] as const) {
+          // Only the paint the figure sets (a rule's fill, say, is never drawn).
+          if (!mark.getAttribute(paint)?.startsWith('var(--training')) continue;
+          const value = style[paint];
+          const [r, g, b, a] = rgba(value);
+          const alpha =
+            a * opacity * Number(paint === 'stroke' ? style.strokeOpacity : style.fillOpacity);
+          const seen = [r, g, b].map((c, i) => alpha * c + (1 - alpha) * bg[i]!);
+          const [hi, lo] = [luminance(seen), luminance(bg)].sort((x, y) => y - x);
+          out.push({
+            // Plot's name for the mark: data-mark now, aria-label before the figures became one image.
+            mark: `${mark.getAttribute('data-mark') ?? mark.getAttribute('aria-label')} ${mark.getAttribute(paint) ?? ''}`,
+            paint,
+            colour: value,
+            ratio: Math.round(((hi! + 0.05) / (lo! + 0.05)) * 100) / 100,
+          });
+        }
+      }
+    }
+    return out;
+  });
+}
+
+for (const { theme, media } of [
+  { theme: 'light', media: 'screen' },
+  { theme: 'dark', media: 'screen' },
+  { theme: 'dark', media: 'print' },
+] as const) {
+  test(`every curve, dot and target line has at least 3:1 contrast, ${theme} theme on ${media}`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: theme, media });
+    await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+    await page.goto(PAGE);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    const contrasts = await figureContrasts(page);
+    // Both figures: the error line and dot; per output a target line, a line and a dot.
+    expect(new Set(contrasts.map((c) => c.mark)).size).toBe(8);
+    const low = contrasts.filter((c) => c.ratio < 3);
+    expect(low).toEqual([]);
+  });
+}
+
+test('during a run the progress line and the table show the same step, at 4× CPU throttling', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  await goLive(page);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  // Read both in the same frame, frame after frame, from the click until the run ends.
+  const samples = await panel(page).evaluate(async (el) => {
+    const text = el.querySelector('.training__progress-text')!;
+    const caption = el.querySelector('.training__table caption')!;
+    const E = el.querySelector<HTMLElement>('[data-cell="E.new"]')!;
+    const train = el.querySelector<HTMLButtonElement>('[data-action="mazur.train"]')!;
+    train.click();
+    const seen: { progress: string; caption: string; E: number }[] = [];
+    for (let i = 0; i < 2000; i++) {
+      await new Promise(requestAnimationFrame);
+      seen.push({
+        progress: text.textContent ?? '',
+        caption: caption.textContent ?? '',
+        E: Number(E.dataset['raw']),
+      });
+      if (train.textContent !== 'Stop') break;
+    }
+    return seen;
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const steps = new Set<string>();
+  for (const { progress, caption, E } of samples) {
+    const match = /^Step ([\d,]+) of 10,000 — E = (\S+)$/.exec(progress);
+    expect(match, progress).not.toBeNull();
+    const [, step = '', shown = ''] = match!;
+    // "The run so far, at step 4,200 of 10,000 (…)", or at the end "What the 10,000 steps just
+    // run did (…)".
+    const captioned = /(?:at step|What the) ([\d,]+)(?: of 10,000)? /.exec(caption)?.[1];
+    expect(captioned, `${progress} / ${caption}`).toBe(step);
+    expect(formatError(E), `${progress} / ${caption}`).toBe(shown);
+    steps.add(step);
+  }
+  // The samples caught the run under way at several steps, and its end.
+  expect([...steps].filter((s) => s !== '0' && s !== '10,000').length).toBeGreaterThanOrEqual(3);
+  expect(samples.at(-1)?.progress).toMatch(/^Step 10,000 of 10,000/);
+});
