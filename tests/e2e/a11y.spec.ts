@@ -15,6 +15,9 @@ const setups = [
 for (const [index, { theme, width, label }] of setups.entries()) {
   for (const path of builtPages().filter((p) => index === 0 || !isFallback(p))) {
     test(`axe finds no violations on ${path} in ${label}`, async ({ page }) => {
+      // axe walks every node, and a chapter has over ten thousand (most of them KaTeX's): on a
+      // busy 2-core machine one scan took 35 s, past Playwright's default 30 s for a test.
+      test.setTimeout(120_000);
       await page.setViewportSize({ width, height: 800 });
       await page.emulateMedia({ colorScheme: theme });
       await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);

@@ -28,6 +28,7 @@ export { expect };
 export async function goLive(page: import('@playwright/test').Page): Promise<void> {
   const first = page.locator('live-number, live-value, live-exercise, live-training').first();
   await first.hover();
-  await expect(page.locator('html')).toHaveAttribute('data-live', 'ready');
+  // The layer's modules load and run only now; on a busy machine that took over 5 s.
+  await expect(page.locator('html')).toHaveAttribute('data-live', 'ready', { timeout: 20_000 });
 }
 export type { Page } from '@playwright/test';
