@@ -82,3 +82,29 @@ for (const width of WIDTHS) {
     expect(frame!.height).toBeGreaterThan(2 * shown!.height);
   });
 }
+
+test('a wide formula in a solution opened after the page loaded can be scrolled from the keyboard', async ({
+  page,
+}) => {
+  // Firefox and Safari do not lay out a closed <details>, so the overflow sweep (Head.astro)
+  // measures its formulas as 0 wide and takes their tab stops away. Chromium lays them out;
+  // this makes it behave like them.
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const style = document.createElement('style');
+      style.textContent = 'details:not([open]) > :not(summary) { display: none !important; }';
+      document.head.append(style);
+    });
+  });
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto('/how-to-read/');
+  const solution = page.locator('[data-exercise="de-dw6"] details.exercise__solution');
+  const display = solution.locator('.katex-display');
+  await expect(display).not.toHaveAttribute('tabindex');
+  await solution.locator('summary').click();
+  expect(await display.evaluate((e) => e.scrollWidth > e.clientWidth + 1)).toBe(true);
+  await expect(display).toHaveAttribute('tabindex', '0');
+  await display.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => display.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
+});
