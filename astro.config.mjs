@@ -7,6 +7,7 @@ import remarkMath from 'remark-math';
 import rehypeBaseLinks from './src/build/rehype-base-links.ts';
 import rehypeMathErrors from './src/build/rehype-math-errors.ts';
 import rehypeScrollable from './src/build/rehype-scrollable.ts';
+import remarkExerciseChoices from './src/build/remark-exercise-choices.ts';
 import { rehypeLiveMath, remarkLiveMath } from './src/build/live-math.ts';
 import { basePath } from './src/build/base-path.ts';
 import { publishedChapters } from './src/build/published-chapters.ts';
@@ -26,7 +27,7 @@ export default defineConfig({
   vite: { worker: { format: 'es' } },
   markdown: {
     processor: unified({
-      remarkPlugins: [remarkMath, remarkLiveMath],
+      remarkPlugins: [remarkMath, remarkLiveMath, remarkExerciseChoices],
       rehypePlugins: [
         rehypeKatex,
         rehypeMathErrors,

@@ -8,3 +8,4 @@ export { default as ModelControls } from './components/live/ModelControls.astro'
 export { default as NetworkDiagram } from './widgets/network-diagram/NetworkDiagram.astro';
 export { default as Exercise } from './components/live/Exercise.astro';
 export { default as Training } from './widgets/training/Training.astro';
+export { default as Choice } from './components/live/Choice.astro';

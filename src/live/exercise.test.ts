@@ -3,27 +3,35 @@ import { describe, expect, it } from 'vitest';
 import { AuthoringError } from './authoring.ts';
 import {
   NO_PROGRESS,
-  allowedError,
   checkAnswer,
+  checkChoices,
   claimExerciseId,
-  defaultTolerance,
-  describeTolerance,
-  isWithin,
+  countChoices,
   nudgeFor,
   pagePath,
   readProgress,
   recordAttempt,
   resolveExerciseId,
-  resolvePositive,
-  resolveTolerance,
   serializeProgress,
   storageKey,
   type CheckResult,
-  type Tolerance,
 } from './exercise.ts';
+import {
+  DEFAULT_SPEC,
+  resolveAnswerSpec,
+  resolvePositive,
+  type AnswerSpec,
+} from './exercise-precision.ts';
 
-const abs = (absolute: number): Tolerance => ({ absolute, relative: 0 });
-const DEFAULT = abs(5e-5);
+/** Asks for `digits` decimals and accepts within ±absolute. */
+const decimals = (absolute: number, digits = 4): AnswerSpec => ({
+  precision: { kind: 'decimals', digits },
+  tolerance: { absolute, relative: 0 },
+});
+/** The default: 4 decimals, within ±0.0002. */
+const DEFAULT = DEFAULT_SPEC;
+/** Half a unit in the 4th decimal: the old default, for tests about the edges of a tolerance. */
+const TIGHT = decimals(5e-5);
 /** ∂E/∂w6 in Mazur's example. */
 const EXPECTED = 0.0826676278;
 
@@ -39,7 +47,7 @@ describe('checkAnswer()', () => {
   });
 
   it('says "the answer" without a label, and shows the requested digits', () => {
-    expect(checkAnswer('0.08267', EXPECTED, DEFAULT, { digits: 6 }).message).toBe(
+    expect(checkAnswer('0.082667', EXPECTED, decimals(2e-6, 6)).message).toBe(
       'Correct: the answer is 0.082668 for the values on this page.',
     );
   });
@@ -80,7 +88,7 @@ describe('checkAnswer()', () => {
 
   it('never shows the expected value in a wrong answer’s message', () => {
     for (const input of ['0.3', '-0.0827', '0.827', '0.165', '0.0826']) {
-      expect(checkAnswer(input, EXPECTED, DEFAULT).message).not.toContain('0.0827');
+      expect(checkAnswer(input, EXPECTED, TIGHT).message).not.toContain('0.0827');
     }
   });
 
@@ -90,9 +98,9 @@ describe('checkAnswer()', () => {
     expect(result.message).toBe(
       'Not quite. Check the sign: yours is the opposite of the answer’s.',
     );
-    expect(nudgeFor(0.0827, -EXPECTED, DEFAULT)).toEqual({ kind: 'sign' });
+    expect(nudgeFor(0.0827, -EXPECTED, DEFAULT.tolerance)).toEqual({ kind: 'sign' });
     // Wrong sign and wrong size, with no factor to explain it: the sign is the first thing to fix.
-    expect(nudgeFor(-0.3, EXPECTED, DEFAULT)).toEqual({ kind: 'sign' });
+    expect(nudgeFor(-0.3, EXPECTED, DEFAULT.tolerance)).toEqual({ kind: 'sign' });
   });
 
   it('says when the decimal point is off by a power of ten', () => {
@@ -102,12 +110,12 @@ describe('checkAnswer()', () => {
     expect(checkAnswer('0.00827', EXPECTED, DEFAULT).message).toBe(
       'Not quite. Your answer is about 10 times too small: check the decimal point.',
     );
-    expect(nudgeFor(8.27, EXPECTED, DEFAULT)).toEqual({
+    expect(nudgeFor(8.27, EXPECTED, DEFAULT.tolerance)).toEqual({
       kind: 'scale',
       factor: 100,
       negative: false,
     });
-    expect(nudgeFor(0.0000827, EXPECTED, DEFAULT)).toMatchObject({ factor: 0.001 });
+    expect(nudgeFor(0.0000827, EXPECTED, DEFAULT.tolerance)).toMatchObject({ factor: 0.001 });
     expect(checkAnswer('-0.827', EXPECTED, DEFAULT).message).toBe(
       'Not quite. Your answer is about 10 times too large: check the decimal point, and its sign is wrong.',
     );
@@ -123,17 +131,19 @@ describe('checkAnswer()', () => {
   });
 
   it('says when an answer is close but outside the tolerance', () => {
-    expect(checkAnswer('0.0825', EXPECTED, DEFAULT).message).toBe(
+    expect(checkAnswer('0.0825', EXPECTED, TIGHT).message).toBe(
       'Not quite. You are close, but not within ±0.00005: keep more digits in the intermediate steps.',
     );
-    expect(checkAnswer('0.0825', EXPECTED, { absolute: 1e-5, relative: 0.001 }).message).toContain(
-      'not within ±0.00001 or 0.1%',
+    expect(checkAnswer('0.0823', EXPECTED, DEFAULT).message).toContain('not within ±0.0002:');
+    const both: AnswerSpec = { ...TIGHT, tolerance: { absolute: 1e-5, relative: 0.001 } };
+    expect(checkAnswer('0.0825', EXPECTED, both).message).toContain(
+      'not within ±0.00001 or 0.1% (whichever is larger)',
     );
   });
 
   it('gives no nudge when the expected value or the answer is 0', () => {
-    expect(nudgeFor(0.5, 0, DEFAULT)).toBeUndefined();
-    expect(nudgeFor(0, 0.5, DEFAULT)).toBeUndefined();
+    expect(nudgeFor(0.5, 0, DEFAULT.tolerance)).toBeUndefined();
+    expect(nudgeFor(0, 0.5, DEFAULT.tolerance)).toBeUndefined();
     expect(checkAnswer('0.5', 0, DEFAULT).message).toBe('Not quite. Try again.');
   });
 
@@ -146,42 +156,19 @@ describe('checkAnswer()', () => {
   });
 
   it('uses a relative tolerance for answers of any size', () => {
-    const rel: Tolerance = { absolute: 0, relative: 0.01 };
+    const rel: AnswerSpec = {
+      precision: { kind: 'figures', figures: 3 },
+      tolerance: { absolute: 0, relative: 0.01 },
+    };
     expect(kindOf(checkAnswer('3.52e-5', 3.5e-5, rel))).toBe('correct');
     expect(kindOf(checkAnswer('3.6e-5', 3.5e-5, rel))).toBe('wrong');
     expect(kindOf(checkAnswer('0', 3.5e-5, rel))).toBe('wrong');
     expect(kindOf(checkAnswer('10100', 10000, rel))).toBe('correct');
-    // The default absolute tolerance would have accepted 0 for a tiny answer.
+    // An absolute tolerance would have accepted 0 for a tiny answer.
     expect(kindOf(checkAnswer('0', 3.5e-5, DEFAULT))).toBe('correct');
-  });
-});
-
-describe('tolerances', () => {
-  it('defaults to half a unit in the last digit shown', () => {
-    expect(defaultTolerance()).toBe(5e-5);
-    expect(defaultTolerance(2)).toBeCloseTo(0.005, 15);
-    expect(resolveTolerance(undefined, undefined, 4)).toEqual({ absolute: 5e-5, relative: 0 });
-    expect(resolveTolerance(undefined, undefined, 2).absolute).toBeCloseTo(0.005, 15);
-  });
-
-  it('is purely relative when only relative is given, and the looser of both otherwise', () => {
-    expect(resolveTolerance(undefined, 0.01, 4)).toEqual({ absolute: 0, relative: 0.01 });
-    expect(resolveTolerance(0.001, undefined, 4)).toEqual({ absolute: 0.001, relative: 0 });
-    const both = resolveTolerance(0.001, 0.01, 4);
-    expect(allowedError(0.05, both)).toBe(0.001);
-    expect(allowedError(-5, both)).toBe(0.05);
-  });
-
-  it('counts the boundary as within, despite binary rounding', () => {
-    expect(isWithin(0.4, 0.3, abs(0.1))).toBe(true);
-    expect(isWithin(0.2, 0.3, abs(0.1))).toBe(true);
-    expect(isWithin(0.41, 0.3, abs(0.1))).toBe(false);
-    expect(isWithin(0.3 + 5e-5, 0.3, DEFAULT)).toBe(true);
-  });
-
-  it('describes itself in words', () => {
-    expect(describeTolerance(DEFAULT)).toBe('±0.00005');
-    expect(describeTolerance({ absolute: 0, relative: 0.01 })).toBe('1%');
+    expect(checkAnswer('3.52e-5', 3.5123e-5, rel).message).toBe(
+      'Correct: the answer is 0.0000351 for the values on this page.',
+    );
   });
 });
 
@@ -207,7 +194,7 @@ describe('checkAnswer() properties', () => {
         const distance = Math.abs(value - expected);
         // Away from the boundary, where binary rounding cannot decide.
         fc.pre(Math.abs(distance - tolerance) > 1e-6 * Math.max(tolerance, Math.abs(expected)));
-        const result = checkAnswer(String(value), expected, abs(tolerance));
+        const result = checkAnswer(String(value), expected, decimals(tolerance));
         expect(result.kind).toBe(distance <= tolerance ? 'correct' : 'wrong');
       }),
       { seed: 42, numRuns: 1000 },
@@ -219,10 +206,92 @@ describe('checkAnswer() properties', () => {
       fc.property(finite, fc.double({ min: -0.99, max: 0.99, noNaN: true }), (expected, t) => {
         const tolerance = 1e-3;
         const typed = (expected + t * tolerance).toPrecision(12);
-        expect(checkAnswer(typed, expected, abs(tolerance)).kind).toBe('correct');
+        expect(checkAnswer(typed, expected, decimals(tolerance)).kind).toBe('correct');
       }),
       { seed: 42, numRuns: 500 },
     );
+  });
+});
+
+describe('checkAnswer() never contradicts itself', () => {
+  /** Props an author could write, as resolveAnswerSpec accepts them (any valid combination). */
+  const props = fc
+    .record(
+      {
+        digits: fc.integer({ min: 0, max: 8 }),
+        significant: fc.integer({ min: 1, max: 8 }),
+        tolerance: fc.double({ min: 1e-9, max: 1, noNaN: true }),
+        relative: fc.double({ min: 1e-6, max: 0.5, noNaN: true }),
+      },
+      { requiredKeys: [] },
+    )
+    .filter((p) => !(p.digits !== undefined && p.significant !== undefined));
+  /** Specs from those props; combinations the build refuses (too tight) are skipped. */
+  const specs = props.chain((p) => {
+    try {
+      return fc.constant(resolveAnswerSpec(p, (prop) => prop));
+    } catch {
+      return fc.constant(DEFAULT);
+    }
+  });
+  const magnitudes = fc.integer({ min: -9, max: 4 });
+  const values = fc
+    .tuple(fc.double({ min: 1, max: 10, noNaN: true }), magnitudes, fc.boolean())
+    .map(([m, e, negative]) => (negative ? -1 : 1) * m * 10 ** e);
+  const shownOf = (expected: number, spec: AnswerSpec): string => {
+    const result = checkAnswer(String(expected), expected, spec);
+    if (result.kind !== 'correct') throw new Error(`the exact value was rejected: ${expected}`);
+    return result.shown;
+  };
+
+  it('accepts the value a right answer’s message shows, as typed from the message', () => {
+    fc.assert(
+      fc.property(values, specs, (expected, spec) => {
+        const shown = shownOf(expected, spec);
+        expect(checkAnswer(shown, expected, spec).kind).toBe('correct');
+        expect(checkAnswer(shown, expected, spec).message).toContain(` is ${shown} for`);
+        expect(shown).not.toMatch(/e|NaN|Infinity|^-0\.?0*$/);
+      }),
+      { seed: 9, numRuns: 3000 },
+    );
+  });
+
+  it('never rejects an answer that equals the value shown as right', () => {
+    // Readers type the exact value rounded to some number of places, or to the value shown.
+    fc.assert(
+      fc.property(values, specs, fc.integer({ min: 0, max: 12 }), (expected, spec, places) => {
+        const shown = shownOf(expected, spec);
+        for (const typed of [expected.toFixed(places), expected.toPrecision(places + 1)]) {
+          const result = checkAnswer(typed, expected, spec);
+          if (result.kind === 'wrong') expect(Number(typed)).not.toBe(Number(shown));
+          else expect(result.kind).toBe('correct');
+        }
+      }),
+      { seed: 9, numRuns: 3000 },
+    );
+  });
+
+  it('accepts every answer correct to the precision the exercise states', () => {
+    fc.assert(
+      fc.property(values, specs, (expected, spec) => {
+        const { precision } = spec;
+        const typed =
+          precision.kind === 'decimals'
+            ? expected.toFixed(precision.digits)
+            : expected.toPrecision(precision.figures);
+        expect(checkAnswer(typed, expected, spec).kind).toBe('correct');
+      }),
+      { seed: 9, numRuns: 3000 },
+    );
+  });
+
+  it('shows 0.000498 as 0.0004980, which is accepted (issue 9: it showed 0.0005, rejected)', () => {
+    // The old chapter's ∂E/∂w3 exercise: relative={0.001} and 4 decimals shown.
+    const spec = resolveAnswerSpec({ relative: 0.001 }, (prop) => prop);
+    const result = checkAnswer('0.000498', 0.000498, spec);
+    expect(result).toMatchObject({ kind: 'correct', shown: '0.0004980' });
+    expect(checkAnswer('0.0005', 0.000498, spec).kind).toBe('wrong');
+    expect(checkAnswer('0.0004980', 0.000498, spec).kind).toBe('correct');
   });
 });
 
@@ -354,5 +423,33 @@ describe('prop checks', () => {
     expect(claimExerciseId(page, 'b', at)).toBe(2);
     expect(() => claimExerciseId(page, 'a', at)).toThrow(/"a" is used twice on this page/);
     expect(claimExerciseId({}, 'a', at)).toBe(1);
+  });
+});
+
+describe('multiple-choice options', () => {
+  const at = 'content/docs/x.mdx: <Exercise id>="why"';
+  const option = (mark: string) => `<div class="exercise__choice" data-choice="${mark}">…</div>`;
+
+  it('counts the options and the correct ones in the rendered HTML', () => {
+    const html = [option('wrong'), option('correct'), option('wrong')].join('\n');
+    expect(countChoices(html)).toEqual({ options: 3, correct: 1 });
+    expect(countChoices('')).toEqual({ options: 0, correct: 0 });
+    expect(countChoices('<p>data-choice is a word here</p>')).toEqual({ options: 0, correct: 0 });
+  });
+
+  it('accepts two or more options with exactly one correct', () => {
+    expect(() => checkChoices({ options: 2, correct: 1 }, at)).not.toThrow();
+    expect(() => checkChoices({ options: 5, correct: 1 }, at)).not.toThrow();
+  });
+
+  it('refuses no answer, one option, or other than one correct, saying what to write', () => {
+    expect(() => checkChoices({ options: 0, correct: 0 }, at)).toThrow(
+      'content/docs/x.mdx: <Exercise id>="why" has no answer: give it answer="model.value" for a number, or two or more <Choice> options',
+    );
+    expect(() => checkChoices({ options: 1, correct: 1 }, at)).toThrow(/has only one option/);
+    expect(() => checkChoices({ options: 3, correct: 0 }, at)).toThrow(
+      /has 0 options marked correct among 3: mark exactly one/,
+    );
+    expect(() => checkChoices({ options: 3, correct: 2 }, at)).toThrow(AuthoringError);
   });
 });

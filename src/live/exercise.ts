@@ -1,28 +1,30 @@
 /**
- * Exercises: a reader types a number, and it is checked against the engine's value for the
- * page's current state. This module is the pure part, shared by the build (prop checks) and the
- * browser (checking, nudges, saved progress): no DOM and no storage access here.
+ * Exercises: a reader types a number, checked against the engine's value for the page's current
+ * state, or picks one of several answers. This module is the pure part, shared by the build
+ * (prop checks) and the browser (checking, nudges, saved progress): no DOM and no storage access
+ * here. How precise a number must be lives in exercise-precision.ts, the words in
+ * exercise-words.ts.
  */
 import { AuthoringError } from './authoring-error.ts';
-import { formatFull, formatNumber } from './format.ts';
+import { formatFull } from './format.ts';
 import { parseNumber } from './parse.ts';
-
-/** How far a reader's answer may be from the engine's and still count as right. */
-export interface Tolerance {
-  /** Largest allowed |answer − expected|. 0 for none. */
-  readonly absolute: number;
-  /** Largest allowed |answer − expected| / |expected|. 0 for none. */
-  readonly relative: number;
-}
+import {
+  describeTolerance,
+  isWithin,
+  shownAnswer,
+  type AnswerSpec,
+  type Tolerance,
+} from './exercise-precision.ts';
+import { en, type ExerciseWords } from './exercise-words.ts';
 
 /** What a check can show besides the verdict. */
 export interface CheckOptions {
   /** What the answer is, in plain text for messages, e.g. "∂E/∂w6". Default "the answer". */
   readonly label?: string;
-  /** Digits after the point when the expected value is shown. Default 4. */
-  readonly digits?: number;
   /** Whether the exercise has a hint to point to. Default false. */
   readonly hasHint?: boolean;
+  /** The words to use. Default English. */
+  readonly words?: ExerciseWords;
 }
 
 /** Why a wrong answer is wrong, when a common slip explains it. */
@@ -41,6 +43,8 @@ export type CheckResult =
       readonly message: string;
       readonly value: number;
       readonly expected: number;
+      /** The exact value as the message shows it; always itself accepted. */
+      readonly shown: string;
     }
   | {
       readonly kind: 'wrong';
@@ -50,44 +54,11 @@ export type CheckResult =
       readonly nudge?: Nudge;
     };
 
-/** The example in messages that ask for a number. Never the answer. */
-const EXAMPLE = 'e.g. 0.25 or −1.5';
-
-/** Default tolerance: half a unit in the last digit shown, so 5e-5 for 4 digits. */
-export function defaultTolerance(digits = 4): number {
-  return 0.5 * 10 ** -digits;
-}
-
-/** The largest allowed distance from `expected`: the looser of the two tolerances. */
-export function allowedError(expected: number, tolerance: Tolerance): number {
-  return Math.max(tolerance.absolute, tolerance.relative * Math.abs(expected));
-}
-
-/**
- * Whether `value` is within tolerance of `expected`. A little slack for binary rounding, so that
- * 0.4 counts as within 0.1 of 0.3 even though 0.4 − 0.3 is 0.10000000000000003.
- */
-export function isWithin(value: number, expected: number, tolerance: Tolerance): boolean {
-  const bound = allowedError(expected, tolerance);
-  const slack = Number.EPSILON * 4 * Math.max(Math.abs(value), Math.abs(expected), bound);
-  return Math.abs(value - expected) <= bound * (1 + 1e-9) + slack;
-}
-
-/** The tolerance in words, e.g. "±0.00005" or "1%". */
-export function describeTolerance(tolerance: Tolerance): string {
-  const parts: string[] = [];
-  if (tolerance.absolute > 0) parts.push(`±${formatFull(tolerance.absolute)}`);
-  if (tolerance.relative > 0) parts.push(`${formatFull(tolerance.relative * 100)}%`);
-  return parts.join(' or ');
-}
-
 /** How much larger one number is than another, in words: "10 times", "twice", "half". */
-function factorWords(factor: number): string {
-  if (factor === 2) return 'about twice as large as it should be';
-  if (factor === 0.5) return 'about half as large as it should be';
-  return factor > 1
-    ? `about ${formatFull(factor)} times too large: check the decimal point`
-    : `about ${formatFull(1 / factor)} times too small: check the decimal point`;
+function factorWords(factor: number, words: ExerciseWords): string {
+  if (factor === 2) return words.twice;
+  if (factor === 0.5) return words.half;
+  return factor > 1 ? words.tooLarge(formatFull(factor)) : words.tooSmall(formatFull(1 / factor));
 }
 
 /** Scales a slip by a power of ten or a factor of two would explain, tried in this order. */
@@ -109,56 +80,50 @@ export function nudgeFor(value: number, expected: number, tolerance: Tolerance):
   return negative ? { kind: 'sign' } : undefined;
 }
 
-function nudgeText(nudge: Nudge | undefined, tolerance: Tolerance, hasHint: boolean): string {
+function nudgeText(
+  nudge: Nudge | undefined,
+  tolerance: Tolerance,
+  hasHint: boolean,
+  words: ExerciseWords,
+): string {
   switch (nudge?.kind) {
     case 'sign':
-      return 'Check the sign: yours is the opposite of the answer’s.';
+      return words.sign;
     case 'close':
-      return `You are close, but not within ${describeTolerance(tolerance)}: keep more digits in the intermediate steps.`;
+      return words.close(describeTolerance(tolerance, words));
     case 'scale':
-      return `Your answer is ${factorWords(nudge.factor)}${nudge.negative ? ', and its sign is wrong' : ''}.`;
+      return words.scale(factorWords(nudge.factor, words), nudge.negative);
     case undefined:
-      return hasHint ? 'Try again, or open the hint.' : 'Try again.';
+      return words.tryAgain(hasHint);
   }
 }
 
 /**
  * Checks what a reader typed against the engine's value. Never throws: empty or unreadable text
  * gets a message saying how to write a number, and a wrong answer gets a nudge when a common
- * slip (the sign, the decimal point, a factor of 2, too few digits) explains it.
+ * slip (the sign, the decimal point, a factor of 2, too few digits) explains it. A right answer's
+ * message shows the exact value at the precision the exercise asks for (see shownAnswer).
  */
 export function checkAnswer(
   input: string,
   expected: number,
-  tolerance: Tolerance,
+  spec: AnswerSpec,
   options: CheckOptions = {},
 ): CheckResult {
-  if (input.trim() === '') {
-    return { kind: 'empty', message: `Type your answer as a number, ${EXAMPLE}.` };
-  }
+  const words = options.words ?? en;
+  if (input.trim() === '') return { kind: 'empty', message: words.empty };
   const parsed = parseNumber(input);
-  if (!parsed.ok) {
-    return { kind: 'invalid', message: `${parsed.message} Write it with digits, ${EXAMPLE}.` };
-  }
-  if (!Number.isFinite(expected)) {
-    return {
-      kind: 'unavailable',
-      message: 'This answer cannot be computed for the values on this page. Try resetting them.',
-    };
-  }
+  if (!parsed.ok) return { kind: 'invalid', message: words.invalid(parsed.message) };
+  if (!Number.isFinite(expected)) return { kind: 'unavailable', message: words.unavailable };
   const value = parsed.value;
+  const { tolerance } = spec;
   if (isWithin(value, expected, tolerance)) {
-    const label = options.label ?? 'the answer';
-    const shown = formatNumber(expected, { digits: options.digits ?? 4 });
-    return {
-      kind: 'correct',
-      message: `Correct: ${label} is ${shown} for the values on this page.`,
-      value,
-      expected,
-    };
+    const shown = shownAnswer(expected, spec);
+    const message = words.correct(options.label ?? words.theAnswer, shown);
+    return { kind: 'correct', message, value, expected, shown };
   }
   const nudge = nudgeFor(value, expected, tolerance);
-  const message = `Not quite. ${nudgeText(nudge, tolerance, options.hasHint ?? false)}`;
+  const message = words.notQuite(nudgeText(nudge, tolerance, options.hasHint ?? false, words));
   return nudge
     ? { kind: 'wrong', message, value, expected, nudge }
     : { kind: 'wrong', message, value, expected };
@@ -262,45 +227,6 @@ export function resolveExerciseId(id: unknown, where: string): string {
   return id;
 }
 
-/** Checks an optional tolerance prop: a finite number above 0 (and below 1 if `fraction`). */
-export function resolvePositive(
-  value: unknown,
-  where: string,
-  fraction = false,
-): number | undefined {
-  if (value === undefined) return undefined;
-  const ok =
-    typeof value === 'number' && Number.isFinite(value) && value > 0 && (!fraction || value < 1);
-  if (!ok) {
-    const got =
-      typeof value === 'string'
-        ? `"${value}" (text)`
-        : typeof value === 'number'
-          ? String(value)
-          : value === null
-            ? 'null'
-            : typeof value;
-    const range = fraction ? 'a number between 0 and 1, e.g. {0.01} for 1%' : 'a number above 0';
-    throw new AuthoringError(`${where}=${got} must be ${range}, written in braces.`);
-  }
-  return value;
-}
-
-/**
- * The tolerance from the props. Without either, half a unit in the last digit shown. With only
- * `relative`, the check is purely relative (for answers of any size).
- */
-export function resolveTolerance(
-  absolute: number | undefined,
-  relative: number | undefined,
-  digits: number,
-): Tolerance {
-  if (absolute === undefined && relative === undefined) {
-    return { absolute: defaultTolerance(digits), relative: 0 };
-  }
-  return { absolute: absolute ?? 0, relative: relative ?? 0 };
-}
-
 const idsByPage = new WeakMap<object, Set<string>>();
 
 /**
@@ -321,4 +247,36 @@ export function claimExerciseId(scope: object, id: string, where: string): numbe
   }
   ids.add(id);
   return ids.size;
+}
+
+// ---- Build-time checks of multiple-choice exercises ---------------------------------------------
+
+/** What the build learns about an exercise's <Choice> options from their rendered HTML. */
+export interface ChoiceCount {
+  readonly options: number;
+  readonly correct: number;
+}
+
+/**
+ * Counts the options in an exercise's rendered default slot: each <Choice> renders one element
+ * with `data-choice="correct"` or `data-choice="wrong"` (src/components/live/Choice.astro).
+ */
+export function countChoices(html: string): ChoiceCount {
+  const marks = [...html.matchAll(/\bdata-choice="(correct|wrong)"/g)].map((m) => m[1]);
+  return { options: marks.length, correct: marks.filter((mark) => mark === 'correct').length };
+}
+
+/** Fails the build unless a multiple-choice exercise has two or more options and one is right. */
+export function checkChoices(count: ChoiceCount, where: string): void {
+  const example = 'e.g. <Choice correct>…</Choice>';
+  if (count.options < 2) {
+    throw new AuthoringError(
+      `${where} has ${count.options === 0 ? 'no answer' : 'only one option'}: give it answer="model.value" for a number, or two or more <Choice> options (${example}).`,
+    );
+  }
+  if (count.correct !== 1) {
+    throw new AuthoringError(
+      `${where} has ${count.correct} options marked correct among ${count.options}: mark exactly one, ${example}.`,
+    );
+  }
 }

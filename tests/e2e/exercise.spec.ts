@@ -46,6 +46,45 @@ test('an exercise is a labelled group with a labelled answer box and a Check but
   await expect(status(page, 'de-dw6')).toHaveText('');
 });
 
+test('each numeric exercise states how precise its answer must be, and its box says so too', async ({
+  page,
+}) => {
+  // The default agrees with this page's own promise: four decimals, within ±0.0002.
+  const stated =
+    'Give your answer to 4 decimal places. It counts as right within ±0.0002 of the exact value.';
+  for (const id of ['net-h2', 'de-dw6']) {
+    await expect(exercise(page, id).locator('.exercise__precision')).toHaveText(stated);
+    await expect(input(page, id)).toHaveAccessibleDescription(new RegExp(`${stated}$`));
+  }
+  await expect(page.locator('main')).toContainText('within two units in the fourth decimal place');
+});
+
+test('an answer worked from the factors the solution shows, rounded to 4 decimals, counts', async ({
+  page,
+}) => {
+  const solution = exercise(page, 'de-dw6').locator('details.exercise__solution');
+  await solution.locator('summary').click();
+  const shown = async (name: string): Promise<number> =>
+    Number(
+      await solution.locator(`.katex-html [data-value="mazur.${name}"]`).first().textContent(),
+    );
+  const byHand =
+    (await shown('dE_dout_o1')) * (await shown('dout_o1_dnet_o1')) * (await shown('out_h2'));
+  await answer(page, 'de-dw6', byHand.toFixed(4));
+  await expect(status(page, 'de-dw6')).toContainText('Correct:');
+});
+
+test('the value a verdict shows as right is itself accepted', async ({ page }) => {
+  const want = expected().dE_dw6!;
+  // Accepted, though not the exact value rounded: the verdict shows the rounded one.
+  await answer(page, 'de-dw6', (want + 0.00015).toFixed(5));
+  await expect(status(page, 'de-dw6')).toHaveText(
+    `Correct: ∂E/∂w6 is ${want.toFixed(4)} for the values on this page.`,
+  );
+  await answer(page, 'de-dw6', want.toFixed(4));
+  await expect(status(page, 'de-dw6')).toContainText('Correct:');
+});
+
 test('a right answer is accepted, marked solved and saved', async ({ page }) => {
   const want = expected().dE_dw6!;
   await answer(page, 'de-dw6', want.toFixed(4));
@@ -272,6 +311,119 @@ test('in print, the question shows and the answer box, hint and solution do not'
   await expect(exercise(page, 'de-dw6').locator('details').first()).toBeHidden();
 });
 
+// ---- Multiple choice: the why-w5 exercise on this page --------------------------------------
+const CHOICE = 'why-w5';
+const options = (page: Page) =>
+  exercise(page, CHOICE).getByRole('group', { name: 'Choose one answer' }).getByRole('radio');
+
+test('a multiple-choice exercise is a named radio group whose options read as their text', async ({
+  page,
+}) => {
+  const group = page.getByRole('group', { name: 'Exercise 3' });
+  await expect(group).toHaveAttribute('data-exercise', CHOICE);
+  await expect(group.getByRole('group', { name: 'Choose one answer' })).toBeVisible();
+  await expect(options(page)).toHaveCount(3);
+  // Names come from the option's text, formulas included (KaTeX's MathML).
+  await expect(options(page).nth(0)).toHaveAccessibleName(
+    /^Because w 5 changes out h 2 , the value/,
+  );
+  await expect(
+    group.getByRole('radio', { name: 'Because the page recomputes every number' }),
+  ).toBeVisible();
+  await expect(group.getByRole('button', { name: 'Check' })).toBeEnabled();
+  await expect(group.locator('.exercise__precision')).toHaveCount(0);
+  await expect(group.getByRole('textbox')).toHaveCount(0);
+});
+
+test('a multiple-choice exercise works from the keyboard alone, and says why', async ({ page }) => {
+  // Tab from the previous exercise's last control into the radio group, as a keyboard user does.
+  await exercise(page, 'de-dw6').locator('details.exercise__solution summary').focus();
+  await page.keyboard.press('Tab');
+  await expect(options(page).nth(0)).toBeFocused();
+  await page.keyboard.press('Enter'); // nothing chosen yet
+  await expect(status(page, CHOICE)).toHaveText('Choose one of the answers first.');
+  await page.keyboard.press('Space');
+  await expect(options(page).nth(0)).toBeChecked();
+  await page.keyboard.press('Enter');
+  // The status is what a screen reader hears: the verdict, then why this option is wrong.
+  await expect(status(page, CHOICE)).toMatchAriaSnapshot(`
+    - status:
+      - text: Not quite. (Attempt 1.)
+      - paragraph:
+        - text: "No:"
+        - math: w 5
+        - text: /comes after the hidden layer/
+  `);
+  await page.keyboard.press('ArrowDown');
+  await expect(options(page).nth(1)).toBeChecked();
+  await expect(options(page).nth(1)).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(exercise(page, CHOICE).getByRole('button', { name: 'Check' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(status(page, CHOICE)).toContainText(/^Correct\.\s*Yes:/);
+  await expect(status(page, CHOICE)).not.toContainText('No:');
+  await expect(exercise(page, CHOICE)).toHaveAttribute('data-solved', '');
+  await expect(status(page, CHOICE)).toHaveAttribute('data-verdict', 'correct');
+});
+
+test('each wrong option gets its own explanation, and attempts are counted', async ({ page }) => {
+  await options(page).nth(2).check();
+  await checkButton(page, CHOICE).click();
+  await expect(status(page, CHOICE)).toContainText('Not quite. (Attempt 1.)');
+  await expect(status(page, CHOICE)).toContainText('the page does recompute');
+  await options(page).nth(0).check();
+  await checkButton(page, CHOICE).click();
+  await expect(status(page, CHOICE)).toContainText('Not quite. (Attempt 2.)');
+  await expect(status(page, CHOICE)).toContainText('comes after the hidden layer');
+  await expect(status(page, CHOICE)).not.toContainText('the page does recompute');
+  // Only the checked option's explanation is shown; the others stay out of sight.
+  await expect(exercise(page, CHOICE).locator('.exercise__why:visible')).toHaveCount(1);
+  await expect(exercise(page, CHOICE)).not.toHaveAttribute('data-solved');
+});
+
+test('multiple-choice progress is saved, restored after a reload and forgotten on Start over', async ({
+  page,
+}) => {
+  await options(page).nth(0).check();
+  await checkButton(page, CHOICE).click();
+  await options(page).nth(1).check();
+  await checkButton(page, CHOICE).click();
+  await expect(status(page, CHOICE)).toContainText('Correct.');
+  const saved = await page.evaluate((key) => localStorage.getItem(key), KEY(CHOICE));
+  expect(JSON.parse(saved ?? 'null')).toEqual({ solved: true, attempts: 2, lastAnswer: '2' });
+  await page.reload();
+  // Saved progress loads the live layer at once (boot.ts): no intent needed.
+  await expect(page.locator('html')).toHaveAttribute('data-live', 'ready');
+  await expect(exercise(page, CHOICE)).toHaveAttribute('data-solved', '');
+  await expect(options(page).nth(1)).toBeChecked();
+  await expect(status(page, CHOICE)).toHaveText('Solved earlier. Your last answer is selected.');
+  await exercise(page, CHOICE).getByRole('button', { name: 'Start over' }).click();
+  await expect(options(page).nth(0)).toBeFocused();
+  for (const radio of await options(page).all()) await expect(radio).not.toBeChecked();
+  await expect(exercise(page, CHOICE)).not.toHaveAttribute('data-solved');
+  expect(await page.evaluate((key) => localStorage.getItem(key), KEY(CHOICE))).toBeNull();
+});
+
+test('options can be chosen with the arrow keys before the live layer has loaded', async ({
+  browser,
+}) => {
+  const page = await browser.newPage();
+  await page.goto(PAGE);
+  await expect(page.locator('html')).not.toHaveAttribute('data-live', 'ready');
+  await options(page).nth(0).focus(); // focusing starts loading the live layer
+  await page.keyboard.press('ArrowDown');
+  await expect(options(page).nth(1)).toBeChecked();
+  await page.keyboard.press('Enter'); // a check made before the code arrives waits for it
+  await expect(status(page, CHOICE)).toContainText('Correct.');
+  await page.close();
+});
+
+test('in print, a multiple-choice exercise shows its options but no buttons', async ({ page }) => {
+  await page.emulateMedia({ media: 'print' });
+  await expect(options(page).nth(0)).toBeVisible();
+  await expect(checkButton(page, CHOICE)).toBeHidden();
+});
+
 for (const theme of ['light', 'dark'] as const) {
   test(`axe finds no violations in every state of an exercise, in ${theme} mode`, async ({
     page,
@@ -283,6 +435,9 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     await answer(page, 'de-dw6', expected().dE_dw6!.toFixed(4)); // solved, "Correct"
     await answer(page, 'net-h2', 'abc'); // invalid
+    await options(page).nth(0).check();
+    await checkButton(page, CHOICE).click(); // a wrong option, with its explanation
+    await expect(status(page, CHOICE)).toContainText('Not quite.');
     for (const summary of await page.locator('.exercise summary').all()) await summary.click();
     await expect(page.locator('.exercise details:not([open])')).toHaveCount(0);
     const scan = async (): Promise<string[]> =>

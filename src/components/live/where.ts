@@ -6,7 +6,8 @@
 import { z } from 'astro/zod';
 import { AuthoringError, pageModels, type PageModels } from '../../live/authoring.ts';
 
-function fileOf(locals: App.Locals, url: URL): string {
+/** The page's source file, e.g. `content/docs/notation.mdx`, for build error messages. */
+export function fileOf(locals: App.Locals, url: URL): string {
   try {
     return locals.starlightRoute.entry.filePath;
   } catch {

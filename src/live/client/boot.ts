@@ -65,6 +65,9 @@ function onIntent(event: Event): void {
   if (!target || !live) return;
   const ready = load();
   if (live.matches(':defined')) return;
+  // A radio button (a multiple-choice exercise's option) needs no code to be chosen: arrow keys
+  // and clicks go through, since a replayed key would not move the choice. Only the check waits.
+  if (target instanceof HTMLInputElement && target.type === 'radio') return;
   // Actions and keys must wait for the elements: hold them, then replay them.
   const act = event.type === 'click' || event.type === 'submit';
   if (act || (event.type === 'keydown' && !isTyping(event))) {
