@@ -30,6 +30,10 @@ export const collections = {
         'scrollable.formula': z.string().optional(),
         /** The name of a table without a caption or header row that scrolls sideways. */
         'scrollable.table': z.string().optional(),
+        /** A shared link's values are late (src/live/client/shared-link.ts): defaults for now. */
+        'sharedLink.slow': z.string().optional(),
+        /** A shared link's values could not be loaded: the page shows its starting values. */
+        'sharedLink.failed': z.string().optional(),
       }),
     }),
   }),

@@ -72,7 +72,7 @@ function headerText(table: Element): string {
 function textOf(node: ElementContent): string {
   if (node.type === 'text') return node.value;
   if (node.type !== 'element') return '';
-  if (node.properties['ariaHidden'] === 'true' || node.properties['ariaHidden'] === true) return '';
+  if (String(node.properties['ariaHidden']) === 'true') return '';
   if (node.tagName === 'annotation') return '';
   return node.children.map(textOf).join('');
 }

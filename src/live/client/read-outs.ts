@@ -8,6 +8,7 @@ import { derivedInfo, splitRef } from '../model.ts';
 import { numberParam } from '../params.ts';
 import { LiveElement, defineLive } from './element.ts';
 import type { PageStore } from './page.ts';
+import { applyingLink } from './shared-link.ts';
 
 // One query, read on each change: matchMedia() itself costs a style lookup per call, which a
 // training run paid for every read-out on every write.
@@ -62,7 +63,13 @@ export function bindReadOut(element: HTMLElement | Element, store: PageStore): (
     setIfChanged(element, 'data-full', formatFull(value));
     if (element.textContent !== text) {
       element.textContent = text;
-      if (element instanceof HTMLElement && !reducedMotion() && !changingFast(element)) {
+      // A shared link's values are not a change the reader made: they appear without a flash.
+      if (
+        element instanceof HTMLElement &&
+        !applyingLink(element.ownerDocument) &&
+        !reducedMotion() &&
+        !changingFast(element)
+      ) {
         // The highlight is a ::before layer (live.css) whose opacity fades: the compositor runs
         // that without repainting the page, where a background-color animation repainted it
         // on every frame.
