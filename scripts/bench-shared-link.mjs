@@ -4,7 +4,7 @@
 // hidden). Prints, per setting, the median time from navigation to the frame in which both show
 // the link's values, the first frame painted, and in how many runs a default was ever visible.
 //
-//   node scripts/bench-shared-link.mjs [--runs 5] [--port 4395] [--pages /chapters/backprop/,/how-to-read/]
+//   npm run bench:link -- [--runs 5] [--port 4395] [--pages /chapters/backprop/,/how-to-read/]
 //
 // Needs dist/ from `npm run build` and a Chromium (found as for the tests).
 import { parseArgs } from 'node:util';
