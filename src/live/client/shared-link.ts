@@ -8,7 +8,8 @@
  *   ?mazur.w5=0.9 ──head script──▶ "pending": every live number and widget hidden
  *        │ boot.ts starts loading the layer ──▶ "loading"
  *        │ runtime.ts made the store from the URL and bound the numbers ──▶ "applied":
- *        │     only widgets not yet defined and values a worker is computing stay hidden
+ *        │     only widgets not yet defined, values a worker is computing and any other
+ *        │     part of the page marked aria-busy (a widget's figure being redrawn) stay hidden
  *        │ every widget defined and nothing aria-busy ──▶ (no attribute)
  *        └ the layer failed to load, or never started, or LINK_WAIT_MS passed first
  *              ──▶ "failed": the starting values show, with a notice saying why
