@@ -21,9 +21,20 @@ export const collections = {
     }),
   }),
   // Overrides of Starlight's interface strings, one JSON file per locale, in src/content/i18n/
-  // (Starlight keys them by their path relative to that folder).
+  // (Starlight keys them by their path relative to that folder), and the course's own.
   i18n: defineCollection({
     loader: i18nLoader(),
-    schema: i18nSchema(),
+    schema: i18nSchema({
+      extend: z.object({
+        /** The name of a display formula that scrolls sideways (src/build/rehype-scrollable.ts). */
+        'scrollable.formula': z.string().optional(),
+        /** The name of a table without a caption or header row that scrolls sideways. */
+        'scrollable.table': z.string().optional(),
+        /** A shared link's values are late (src/live/client/shared-link.ts): defaults for now. */
+        'sharedLink.slow': z.string().optional(),
+        /** A shared link's values could not be loaded: the page shows its starting values. */
+        'sharedLink.failed': z.string().optional(),
+      }),
+    }),
   }),
 };

@@ -6,14 +6,16 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { mazurWorkedExample } from '../engine/mazur.ts';
+import { mazurParams, mazurWorkedExample } from '../engine/mazur.ts';
 import { formatNumber } from '../live/format.ts';
 import { rehypeLiveMath, remarkLiveMath } from './live-math.ts';
 import rehypeMathErrors from './rehype-math-errors.ts';
 
 // The same plugin order as astro.config.mjs.
-function render(markdown: string): Promise<string> {
+function render(markdown: string, models?: Record<string, unknown>): Promise<string> {
   const file = new VFile({ path: 'content/docs/example.mdx', value: markdown });
+  // Astro hands a page's frontmatter to the plugins here.
+  if (models) file.data = { astro: { frontmatter: { models } } };
   return unified()
     .use(remarkParse)
     .use(remarkMath)
@@ -52,6 +54,18 @@ describe('\\live in math', () => {
     expect(html).toContain('>0.40</span>');
     expect(html).toContain('>0.082167</span>');
     expect(html).toContain('data-digits="6"');
+  });
+
+  it('shows every digit a parameter has, but rounds a derived value to the digits asked for', async () => {
+    const html = await render(
+      '$\\live[2]{mazur.w5} \\quad \\live[2]{mazur.i1} \\quad \\live[2]{mazur.net_h1}$',
+      { mazur: { w5: 0.404, i1: 0.054 } },
+    );
+    const netH1 = mazurWorkedExample({ ...mazurParams, w5: 0.404, i1: 0.054 }).net_h1!;
+    expect(html).toContain('>0.404</span>');
+    expect(html).toContain('>0.054</mn>');
+    expect(html).toContain(`>${formatNumber(netH1, { digits: 2 })}</span>`);
+    expect(html).toContain('0.404 \\quad 0.054');
   });
 
   it('fails the build on an unknown model or value, naming the file and line', async () => {

@@ -1,6 +1,6 @@
 /**
  * Live values inside typeset math: `$E = \live{mazur.E}$` or `\live[2]{mazur.w5}` (digits in
- * brackets, default 4).
+ * brackets, default 4; a parameter shows more when its value has more, see formatParam).
  *
  * KaTeX runs at build time and the browser never loads it, so a live value cannot be re-typeset.
  * Instead, `remarkLiveMath` swaps each `\live` for a placeholder that KaTeX sets as a single
@@ -13,8 +13,9 @@ import type { Element, Root as HastRoot, Text } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { formatFull, formatNumber } from '../live/format.ts';
+import { formatFull, formatNumber, formatParam } from '../live/format.ts';
 import { pageModels, resolveDigits, resolveValue } from '../live/authoring.ts';
+import { numberParam } from '../live/params.ts';
 
 interface LiveSlot {
   ref: string;
@@ -44,7 +45,7 @@ export function remarkLiveMath() {
       const before = node.value;
       node.value = before.replace(MACRO, (_match, digitsText: string | undefined, ref: string) => {
         const where = `${file.path}${line === undefined ? '' : `:${line}`}: \\live{${ref}}`;
-        const { value } = resolveValue(ref, where, page);
+        const { value, spec, name } = resolveValue(ref, where, page);
         const digits = resolveDigits(
           digitsText === undefined
             ? undefined
@@ -54,7 +55,9 @@ export function remarkLiveMath() {
           `${where} [digits]`,
           4,
         );
-        const text = formatNumber(value, { digits, mathMinus: true });
+        // A parameter shows every digit it has, so that the formula's arithmetic checks.
+        const format = numberParam(spec.params, name) ? formatParam : formatNumber;
+        const text = format(value, { digits, mathMinus: true });
         slots.push({ ref, digits, value, text });
         return `\\text{${placeholder(slots.length - 1)}}`;
       });

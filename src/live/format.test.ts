@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NOT_A_NUMBER, digitsForStep, formatFull, formatNumber } from './format.ts';
+import {
+  MAX_PARAM_DIGITS,
+  NOT_A_NUMBER,
+  decimalsOf,
+  digitsForStep,
+  formatFull,
+  formatNumber,
+  formatParam,
+} from './format.ts';
 
 const FORBIDDEN = /NaN|Infinity|undefined/;
 
@@ -150,6 +158,89 @@ describe('formatNumber()', () => {
         },
       ),
       { seed: 42, numRuns: 200 },
+    );
+  });
+});
+
+describe('decimalsOf()', () => {
+  it('counts the digits after the point that the value has', () => {
+    expect(decimalsOf(0.404)).toBe(3);
+    expect(decimalsOf(0.4)).toBe(1);
+    expect(decimalsOf(2)).toBe(0);
+    expect(decimalsOf(-0.054)).toBe(3);
+    expect(decimalsOf(123.456)).toBe(3);
+  });
+
+  it('does not count binary noise as digits: 0.1 + 0.2 has one', () => {
+    expect(decimalsOf(0.1 + 0.2)).toBe(1);
+    expect(decimalsOf(0.4 + 0.01)).toBe(2);
+  });
+
+  it('counts the digits of a small number written in scientific notation', () => {
+    expect(decimalsOf(1.5e-7)).toBe(8);
+    expect(decimalsOf(1e-12)).toBe(12);
+  });
+
+  it('gives 0 for large numbers, zero and values that are not finite', () => {
+    expect(decimalsOf(1e21)).toBe(0);
+    expect(decimalsOf(0)).toBe(0);
+    expect(decimalsOf(-0)).toBe(0);
+    expect(decimalsOf(NaN)).toBe(0);
+    expect(decimalsOf(Infinity)).toBe(0);
+  });
+});
+
+describe('formatParam()', () => {
+  it('shows a parameter with at least the digits asked for', () => {
+    expect(formatParam(0.4, { digits: 2 })).toBe('0.40');
+    expect(formatParam(0.5)).toBe('0.5000');
+    expect(formatParam(10000, { digits: 0 })).toBe('10000');
+  });
+
+  it('shows more digits when the value has more, so that no operand hides one (issue 9, §3)', () => {
+    // ?mazur.w5=0.404&mazur.i1=0.054 once showed "0.40" and "0.05".
+    expect(formatParam(0.404, { digits: 2 })).toBe('0.404');
+    expect(formatParam(0.054, { digits: 2 })).toBe('0.054');
+    expect(formatParam(0.40412345, { digits: 2 })).toBe('0.40412345');
+    expect(formatParam(2.5, { digits: 0 })).toBe('2.5');
+  });
+
+  it('writes small values in full, in fixed notation, instead of 3 significant digits', () => {
+    expect(formatParam(0.00004, { digits: 2 })).toBe('0.00004');
+    expect(formatParam(1.25e-7, { digits: 2 })).toBe('0.000000125');
+  });
+
+  it('keeps formatNumber’s signs: a math minus on request, never a negative zero', () => {
+    expect(formatParam(-0.404, { digits: 2, mathMinus: true })).toBe('\u22120.404');
+    expect(formatParam(-0, { digits: 2 })).toBe('0.00');
+  });
+
+  it('shows NaN and ±Infinity as an em dash', () => {
+    for (const value of [NaN, Infinity, -Infinity]) expect(formatParam(value)).toBe(NOT_A_NUMBER);
+  });
+
+  it('shows at least the digits asked for and, when it shows more, the value to full precision (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+        fc.integer({ min: 0, max: 10 }),
+        fc.boolean(),
+        (value, digits, mathMinus) => {
+          const text = formatParam(value, { digits, mathMinus });
+          expect(text).not.toMatch(FORBIDDEN);
+          const shown = text.split('.')[1]?.length ?? 0;
+          if (/e/.test(text)) return; // below 10^-20: formatNumber's scientific notation
+          expect(shown).toBeGreaterThanOrEqual(digits);
+          expect(shown).toBeLessThanOrEqual(Math.max(digits, MAX_PARAM_DIGITS));
+          const allowed = 0.5 * 10 ** -shown + Math.abs(value) * Number.EPSILON;
+          expect(Math.abs(readBack(text) - value)).toBeLessThanOrEqual(allowed);
+          // More digits than asked for: exactly the value's own, to full precision.
+          if (shown > digits && decimalsOf(value) <= MAX_PARAM_DIGITS) {
+            expect(readBack(text)).toBe(Number(formatFull(value)));
+          }
+        },
+      ),
+      { seed: 42, numRuns: 300 },
     );
   });
 });

@@ -53,6 +53,46 @@ export function formatFull(value: number): string {
   return String(Number(value.toPrecision(12)));
 }
 
+/**
+ * The most digits after the point a parameter is written with. 20 writes every digit of any value
+ * down to 1e-8 (formatFull keeps 12 significant ones); a smaller one with more digits than that is
+ * no value a reader types, and is written as formatNumber would write it with 20 digits.
+ */
+export const MAX_PARAM_DIGITS = 20;
+
+/**
+ * How many digits after the point `value` has, as its full-precision form ({@link formatFull})
+ * writes it: 0.404 → 3, 0.4 → 1, 2 → 0, 0.1 + 0.2 → 1 (binary noise is not a digit), 1.5e-7 → 8.
+ */
+export function decimalsOf(value: number): number {
+  if (!Number.isFinite(value)) return 0;
+  const [mantissa = '', exponent = '0'] = formatFull(value).split('e');
+  const fraction = mantissa.split('.')[1]?.length ?? 0;
+  return Math.max(0, fraction - Number(exponent));
+}
+
+/**
+ * Digits after the point for a parameter's value: at least `digits`, and as many as the value has
+ * (up to {@link MAX_PARAM_DIGITS}).
+ */
+export function paramDigitsFor(value: number, digits: number): number {
+  return Math.min(MAX_PARAM_DIGITS, Math.max(digits, decimalsOf(value)));
+}
+
+/**
+ * Formats a parameter's value: a number the reader set (an input, a weight), not one the engine
+ * derived. It shows at least `digits` after the point and never hides a digit the value has, so
+ * that a worked formula's operands are what the reader typed and its arithmetic checks by hand:
+ * `formatParam(0.404, { digits: 2 })` is `"0.404"`, `formatParam(0.4, { digits: 2 })` is
+ * `"0.40"`. The build, the read-outs and the editable fields all write parameters with it.
+ */
+export function formatParam(
+  value: number,
+  options: Omit<FormatOptions, 'scientificBelow'> = {},
+): string {
+  return formatNumber(value, { ...options, digits: paramDigitsFor(value, options.digits ?? 4) });
+}
+
 /** How many digits after the point a step size needs: 0.01 → 2, 0.5 → 1, 1 → 0. */
 export function digitsForStep(step: number): number {
   if (!Number.isFinite(step) || step <= 0) return 0;

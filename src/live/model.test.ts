@@ -528,14 +528,12 @@ describe('editableDigits()', () => {
     expect(editableDigits(w, 0.4 + 0.01)).toBe(2);
   });
 
-  it('shows up to two more digits when the value has them', () => {
+  it('shows every digit the value has, so that the field never hides one', () => {
     expect(editableDigits(w, 0.401)).toBe(3);
     expect(editableDigits(w, 0.4012)).toBe(4);
-  });
-
-  it('stops at two more digits than the parameter has', () => {
-    expect(editableDigits(w, 0.40123)).toBe(4);
-    expect(editableDigits(w, Math.PI)).toBe(4);
+    expect(editableDigits(w, 0.40123)).toBe(5);
+    // Math.PI to formatFull's 12 significant digits: 3.14159265359.
+    expect(editableDigits(w, Math.PI)).toBe(11);
   });
 
   it('counts from the digits given in the spec', () => {

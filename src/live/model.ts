@@ -8,7 +8,7 @@
  * arrays of numbers (a curve, a path in weight space, one value per layer), and their names are
  * declared up front, so that nothing has to run to know what a model offers.
  */
-import { digitsForStep } from './format.ts';
+import { digitsForStep, paramDigitsFor } from './format.ts';
 import type { Trainable } from './trainable.ts';
 
 /** A number the reader can edit: typed, dragged or stepped with the arrow keys. */
@@ -283,13 +283,10 @@ export function snap(p: NumberParam, value: number, grid: number = p.step): numb
 }
 
 /**
- * Digits to show for an editable value: the parameter's own, or up to two more when the value
- * has them (after Alt+arrow fine steps or typing), so that the display never hides a change.
+ * Digits to show for an editable value: the parameter's own, or more when the value has them
+ * (after Alt+arrow fine steps, typing or a shared link), so that the field never hides a digit
+ * and agrees with the same parameter written in math and prose (format.ts, formatParam).
  */
 export function editableDigits(p: NumberParam, value: number): number {
-  const base = paramDigits(p);
-  for (let digits = base; digits < base + 2; digits++) {
-    if (Math.abs(Number(value.toFixed(digits)) - value) < 1e-12) return digits;
-  }
-  return base + 2;
+  return paramDigitsFor(value, paramDigits(p));
 }

@@ -345,11 +345,11 @@ for (const [path, width] of [
   });
 }
 
-test('a read-out shows its full precision on focus', async ({ page }) => {
+test('a read-out shows its full precision on hover', async ({ page }) => {
   await page.goto(PAGE);
   await goLive(page);
   const E = page.locator('live-value[data-value="mazur.E"]').first();
-  await E.focus();
+  await E.hover();
   const shown = await E.evaluate((el) => getComputedStyle(el, '::after').content);
   expect(shown).toBe(`"${String(Number(expected({}).E!.toPrecision(12)))}"`);
 });

@@ -8,13 +8,12 @@
  *                   └─▶ load (runtime.ts) ──▶ elements upgrade ──▶ replay the click or key
  *
  * A click or a key that arrives before the code does is held and replayed once the elements
- * are live, so nothing the reader does is lost; typed text is kept by the field itself.
+ * are live, so nothing the reader does is lost; typed text is kept by the field itself. A shared
+ * link's numbers stay hidden until the layer has applied it (shared-link.ts).
  */
-const LIVE =
-  'live-number, live-field, live-value, live-controls, live-exercise, live-training, network-diagram';
+import { LINK_FAILED_EVENT, LIVE_ELEMENTS as LIVE, SETTINGS, linkLoading } from './shared-link.ts';
 
-/** A setting in the URL looks like `instance.param=`. */
-const hasSettings = (search: string): boolean => /[?&][a-z][a-z0-9-]*\.[A-Za-z]/.test(search);
+const hasSettings = (search: string): boolean => SETTINGS.test(search);
 
 /** Saved exercise progress for this page: keys `backprop-live:exercise:<path>:<id>` (exercise.ts). */
 function hasProgress(): boolean {
@@ -34,14 +33,18 @@ function hasProgress(): boolean {
 let loading: Promise<unknown> | undefined;
 
 function load(): Promise<unknown> {
-  loading ??= import('./runtime.ts').then(
-    async ({ start }) => {
+  linkLoading(document);
+  loading ??= import('./runtime.ts')
+    .then(async ({ start }) => {
       await start(document);
       // From now on the elements handle everything themselves.
       for (const type of INTENT) document.removeEventListener(type, onIntent, { capture: true });
-    },
-    (error: unknown) => console.error('The live layer could not be loaded:', error),
-  );
+    })
+    .catch((error: unknown) => {
+      console.error('The live layer could not be loaded:', error);
+      // A shared link's numbers wait hidden for the layer: show the starting values instead.
+      document.dispatchEvent(new Event(LINK_FAILED_EVENT));
+    });
   return loading;
 }
 

@@ -3,11 +3,12 @@
  * `<live-value>` in prose, and the spans and MathML numbers that `\live{…}` leaves in math.
  */
 import { effect } from '@preact/signals-core';
-import { formatFull, formatNumber } from '../format.ts';
+import { formatFull, formatNumber, formatParam } from '../format.ts';
 import { derivedInfo, splitRef } from '../model.ts';
 import { numberParam } from '../params.ts';
 import { LiveElement, defineLive } from './element.ts';
 import type { PageStore } from './page.ts';
+import { applyingLink } from './shared-link.ts';
 
 // One query, read on each change: matchMedia() itself costs a style lookup per call, which a
 // training run paid for every read-out on every write.
@@ -32,36 +33,43 @@ export function setIfChanged(element: Element, name: string, value: string): voi
 
 /**
  * Keeps one element's text equal to its value. Returns a function that stops it.
- * Attributes: data-value (required), data-digits (default 4), data-math (use a math minus).
+ * Attributes: data-value (required), data-digits (default 4; a parameter shows more when its
+ * value has more), data-math (use a math minus).
  */
 export function bindReadOut(element: HTMLElement | Element, store: PageStore): () => void {
   const ref = splitRef(element.getAttribute('data-value') ?? '');
   const state = ref ? store.model(ref.instance) : undefined;
+  const isParam = state && ref ? numberParam(state.spec.params, ref.name) !== undefined : false;
   const isNumber =
-    state &&
-    ref &&
-    (numberParam(state.spec.params, ref.name) ??
-      derivedInfo(state.spec).get(ref.name)?.array === false);
+    state && ref && (isParam || derivedInfo(state.spec).get(ref.name)?.array === false);
   if (!ref || !state || !isNumber) {
     console.error(`Unknown live value "${element.getAttribute('data-value') ?? ''}".`);
     return () => undefined;
   }
   const digits = Number(element.getAttribute('data-digits') ?? 4);
   const mathMinus = element.hasAttribute('data-math');
+  // A parameter shows every digit it has, as the build writes it (formatParam).
+  const format = isParam ? formatParam : formatNumber;
   return effect(() => {
     // Undefined while a worker computes it: the text already shown stays.
     const value = state.number(ref.name);
     // aria-busy: a screen reader waits for the settled value instead of reading a stale one.
     if (value === undefined) return setIfChanged(element, 'aria-busy', 'true');
     element.removeAttribute('aria-busy');
-    const text = formatNumber(value, { digits, mathMinus });
+    const text = format(value, { digits, mathMinus });
     // Writes only what changed: on load every value is already right, and redundant attribute
     // writes would make the browser recompute the style of a page full of math.
     setIfChanged(element, 'data-raw', String(value));
     setIfChanged(element, 'data-full', formatFull(value));
     if (element.textContent !== text) {
       element.textContent = text;
-      if (element instanceof HTMLElement && !reducedMotion() && !changingFast(element)) {
+      // A shared link's values are not a change the reader made: they appear without a flash.
+      if (
+        element instanceof HTMLElement &&
+        !applyingLink(element.ownerDocument) &&
+        !reducedMotion() &&
+        !changingFast(element)
+      ) {
         // The highlight is a ::before layer (live.css) whose opacity fades: the compositor runs
         // that without repainting the page, where a background-color animation repainted it
         // on every frame.

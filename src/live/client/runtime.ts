@@ -2,7 +2,8 @@
  * The live layer of a page, loaded by boot.ts when the reader first reaches for it (or at once
  * for a shared link). It finds the model instances the page uses, loads just those models,
  * makes one store from the page's defaults and the URL, and upgrades the server-rendered
- * numbers and widgets. Nothing on the page changes unless the URL asked for it.
+ * numbers and widgets. Nothing on the page changes unless the URL asked for it; a shared link's
+ * numbers, hidden until then, show once they are its own (shared-link.ts).
  */
 import { modelOfInstance, type ParamValues } from '../model.ts';
 import { pageInstances } from './instances.ts';
@@ -15,6 +16,7 @@ import { defineLiveNumber } from './live-number.ts';
 import { createPageStore, type InstanceSetup, type PageStore } from './page.ts';
 import { keepPrintNote } from './print-note.ts';
 import { bindMathReadOuts, defineLiveValue } from './read-outs.ts';
+import { linkApplied, linkSettled } from './shared-link.ts';
 
 async function loadInstances(
   wanted: Map<string, ParamValues>,
@@ -44,6 +46,14 @@ export function start(doc: Document = document): Promise<PageStore> {
 }
 
 async function run(doc: Document): Promise<PageStore> {
+  // The widgets' code loads beside the models', not after them: a shared link's numbers wait
+  // for both (shared-link.ts).
+  const widgets = Object.entries(widgetLoaders)
+    .filter(([tag]) => doc.querySelector(tag))
+    .map(([, load]) => load());
+  // Handled below, once the store exists; this only keeps an early failure from being reported
+  // as unhandled before then.
+  for (const widget of widgets) void widget.catch(() => undefined);
   const instances = await loadInstances(pageInstances(doc));
   const store = createPageStore(doc.location.search, instances, createOffload());
   // A hidden tab spends no time on runs nobody can see.
@@ -54,17 +64,15 @@ async function run(doc: Document): Promise<PageStore> {
   defineLiveField(store);
   defineLiveValue(store);
   bindMathReadOuts(doc, store);
+  linkApplied(doc);
   const flushUrl = syncUrl(store);
   defineLiveControls(store, flushUrl);
   showNotices(store.notices, doc);
-  await Promise.all(
-    Object.entries(widgetLoaders)
-      .filter(([tag]) => doc.querySelector(tag))
-      .map(async ([, load]) => (await load())(store)),
-  );
+  await Promise.all(widgets.map(async (define) => (await define)(store)));
   // Every element has taken its model by now, so the note sees every instance in use.
   keepPrintNote(store, doc);
   // For styles and tests: every element on the page is live now.
   doc.documentElement.dataset['live'] = 'ready';
+  linkSettled(doc);
   return store;
 }
