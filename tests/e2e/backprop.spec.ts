@@ -84,7 +84,7 @@ test('the URL round-trips the chapter’s state', async ({ page }) => {
   await page.reload();
   await goLive(page);
   // A link with settings brings the live layer in at once, without any intent.
-  await expect(page.locator('html')).toHaveAttribute('data-live', 'ready');
+  await expect(page.locator('html')).toHaveAttribute('data-live', 'ready', { timeout: 20_000 });
   await expect(page.locator('[data-value][aria-busy]')).toHaveCount(0);
   expect(await readOuts(page)).toEqual(before);
   expectAllMatch(before, engineValues({ w6: 0.7, t2: 0.5 }));

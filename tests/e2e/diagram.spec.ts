@@ -88,7 +88,7 @@ test('Tab follows the wide layout, inputs first, and the narrow one once the dia
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(PAGE);
   await field(page, 'i1').focus();
-  await expect(page.locator('html')).toHaveAttribute('data-live', 'ready');
+  await expect(page.locator('html')).toHaveAttribute('data-live', 'ready', { timeout: 20_000 });
   expect(await tabSequence(page)).toEqual(WIDE);
   // A window made narrow turns the drawing a quarter; the order turns with it, and the field
   // that moves keeps the focus.
@@ -110,7 +110,7 @@ test.describe('on a 360 px phone', () => {
     await page.goto(PAGE);
     await expect(drawing(page)).toHaveClass(/network-diagram__svg--narrow/);
     await field(page, 'i1').focus();
-    await expect(page.locator('html')).toHaveAttribute('data-live', 'ready');
+    await expect(page.locator('html')).toHaveAttribute('data-live', 'ready', { timeout: 20_000 });
     expect(await tabSequence(page)).toEqual(NARROW);
   });
 });
@@ -196,7 +196,7 @@ test('40 presses of ArrowUp on a weight announce its chain rule once, when the r
   await page.goto(PAGE);
   const w5 = field(page, 'w5');
   await w5.focus();
-  await expect(page.locator('html')).toHaveAttribute('data-live', 'ready');
+  await expect(page.locator('html')).toHaveAttribute('data-live', 'ready', { timeout: 20_000 });
   // From here the page's clock stands still until the test moves it: "stops" is then exact.
   await page.clock.install();
   await listen(page);
@@ -225,7 +225,7 @@ test('a training run announces nothing from the diagram while its numbers change
 }) => {
   await page.goto(PAGE);
   await field(page, 'w5').focus();
-  await expect(page.locator('html')).toHaveAttribute('data-live', 'ready');
+  await expect(page.locator('html')).toHaveAttribute('data-live', 'ready', { timeout: 20_000 });
   await listen(page);
   // How many times the diagram's E changes: the run must be seen to move it on the way, not
   // only at its end (a busy machine paints few of the run's frames).

@@ -393,7 +393,7 @@ test('multiple-choice progress is saved, restored after a reload and forgotten o
   expect(JSON.parse(saved ?? 'null')).toEqual({ solved: true, attempts: 2, lastAnswer: '2' });
   await page.reload();
   // Saved progress loads the live layer at once (boot.ts): no intent needed.
-  await expect(page.locator('html')).toHaveAttribute('data-live', 'ready');
+  await expect(page.locator('html')).toHaveAttribute('data-live', 'ready', { timeout: 20_000 });
   await expect(exercise(page, CHOICE)).toHaveAttribute('data-solved', '');
   await expect(options(page).nth(1)).toBeChecked();
   await expect(status(page, CHOICE)).toHaveText('Solved earlier. Your last answer is selected.');
@@ -409,7 +409,7 @@ test('options can be chosen with the arrow keys before the live layer has loaded
 }) => {
   const page = await browser.newPage();
   await page.goto(PAGE);
-  await expect(page.locator('html')).not.toHaveAttribute('data-live', 'ready');
+  await expect(page.locator('html')).not.toHaveAttribute('data-live', 'ready', { timeout: 20_000 });
   await options(page).nth(0).focus(); // focusing starts loading the live layer
   await page.keyboard.press('ArrowDown');
   await expect(options(page).nth(1)).toBeChecked();

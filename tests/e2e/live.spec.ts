@@ -364,7 +364,7 @@ test('before the reader reaches for it, the page runs only the boot script; inte
   await page.goto(PAGE);
   await page.waitForLoadState('networkidle');
   expect(scripts.filter((path) => /runtime|mazur|neuron|train/.test(path))).toEqual([]);
-  await expect(page.locator('html')).not.toHaveAttribute('data-live', 'ready');
+  await expect(page.locator('html')).not.toHaveAttribute('data-live', 'ready', { timeout: 20_000 });
   await goLive(page);
   // This page uses the mazur model only: the neuron model's code is never fetched.
   expect(scripts.some((path) => /\/runtime\./.test(path))).toBe(true);
@@ -390,7 +390,7 @@ test('a click made before the live layer arrives is held and then carried out, o
   await page.waitForLoadState('networkidle');
   const panel = page.locator('live-training').first();
   const cell = panel.locator('[data-cell="w5.old"]');
-  await expect(page.locator('html')).not.toHaveAttribute('data-live', 'ready');
+  await expect(page.locator('html')).not.toHaveAttribute('data-live', 'ready', { timeout: 20_000 });
   // One click: it arrives before the training panel is live, and must take exactly one step.
   await panel.locator('[data-action="mazur.step"]').click();
   await expect(panel.locator('caption')).toContainText('The step just taken');

@@ -40,7 +40,7 @@ test('with ?mazur.w5=0.404&mazur.i1=0.054 the net-input formula’s arithmetic c
   page,
 }) => {
   await page.goto(`/chapters/backprop/${SHARED}`);
-  await expect(page.locator('html')).toHaveAttribute('data-live', 'ready');
+  await expect(page.locator('html')).toHaveAttribute('data-live', 'ready', { timeout: 20_000 });
   const f = await formula(page, 'mazur.net_h1');
   // The operands as the page shows them: 0.15 · 0.054 + 0.20 · 0.10 + 0.35 = 0.3781.
   expect(shownValue(f, 'i1')).toBe(0.054);
@@ -54,7 +54,7 @@ test('with ?mazur.w5=0.404 the update formula shows w5 as 0.404 and its arithmet
   page,
 }) => {
   await page.goto(`/chapters/backprop/${SHARED}`);
-  await expect(page.locator('html')).toHaveAttribute('data-live', 'ready');
+  await expect(page.locator('html')).toHaveAttribute('data-live', 'ready', { timeout: 20_000 });
   const f = await formula(page, 'mazur.w5_new');
   expect(shownValue(f, 'w5')).toBe(0.404);
   const [w5, eta, grad, next] = ['w5', 'eta', 'dE_dw5', 'w5_new'].map((name) =>
@@ -70,7 +70,7 @@ test('a parameter with more digits than asked for shows them all: in math, prose
   page,
 }) => {
   await page.goto('/how-to-read/?mazur.w5=0.40412345&mazur.i1=0.0512');
-  await expect(page.locator('html')).toHaveAttribute('data-live', 'ready');
+  await expect(page.locator('html')).toHaveAttribute('data-live', 'ready', { timeout: 20_000 });
   await expect(page.locator('[role="spinbutton"][data-param="mazur.w5"]')).toHaveValue(
     '0.40412345',
   );

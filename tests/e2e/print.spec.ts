@@ -14,7 +14,7 @@ test('a printout from a shared link says its values differ, with the order, each
 }) => {
   const query = '?mazur.w5=0.9&mazur.inPlace=true';
   await page.goto(`${PAGE}${query}`);
-  await expect(page.locator('html')).toHaveAttribute('data-live', 'ready');
+  await expect(page.locator('html')).toHaveAttribute('data-live', 'ready', { timeout: 20_000 });
   // Never on screen.
   await expect(note(page)).toBeHidden();
   await page.emulateMedia({ media: 'print' });
