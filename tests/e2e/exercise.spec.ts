@@ -435,9 +435,6 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     await answer(page, 'de-dw6', expected().dE_dw6!.toFixed(4)); // solved, "Correct"
     await answer(page, 'net-h2', 'abc'); // invalid
-    await options(page).nth(0).check();
-    await checkButton(page, CHOICE).click(); // a wrong option, with its explanation
-    await expect(status(page, CHOICE)).toContainText('Not quite.');
     for (const summary of await page.locator('.exercise summary').all()) await summary.click();
     await expect(page.locator('.exercise details:not([open])')).toHaveCount(0);
     const scan = async (): Promise<string[]> =>
@@ -448,5 +445,30 @@ for (const theme of ['light', 'dark'] as const) {
     await answer(page, 'net-h2', '7'); // wrong, with "Start over" shown
     await exercise(page, 'net-h2').locator('[data-action="exercise.check"]').focus();
     expect(await scan()).toEqual([]);
+  });
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds no violations in a multiple-choice exercise, checked and explained, in ${theme} mode`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+    await page.reload();
+    await goLive(page);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await options(page).nth(0).check();
+    await checkButton(page, CHOICE).click(); // a wrong option, with its explanation
+    await expect(status(page, CHOICE)).toContainText('Not quite.');
+    for (const summary of await exercise(page, CHOICE).locator('summary').all()) {
+      await summary.click();
+    }
+    await options(page).nth(1).focus();
+    const results = await new AxeBuilder({ page }).include(`[data-exercise="${CHOICE}"]`).analyze();
+    expect(
+      results.violations.map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      ),
+    ).toEqual([]);
   });
 }
