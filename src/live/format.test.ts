@@ -66,6 +66,11 @@ describe('formatNumber()', () => {
     expect(formatNumber(5e-10, { digits: 2 })).toBe('5.00e-10');
   });
 
+  it('writes only a leading sign as a math minus, so a positive tiny number keeps its exponent as typed', () => {
+    expect(formatNumber(1.54e-13, { digits: 4, mathMinus: true })).toBe('1.54e-13');
+    expect(formatNumber(-2.47e-13, { digits: 4, mathMinus: true })).toBe('\u22122.47e-13');
+  });
+
   it('shows -0.00001 with digits 4 as -1.00e-5: it is below 10^-4, so scientific, and keeps its sign', () => {
     expect(formatNumber(-0.00001, { digits: 4 })).toBe('-1.00e-5');
     expect(formatNumber(-0.00001, { digits: 4, mathMinus: true })).toBe('\u22121.00e-5');

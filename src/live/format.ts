@@ -40,7 +40,7 @@ export function formatNumber(value: number, options: FormatOptions = {}): string
     text = value.toFixed(digits);
     if (/^-0(\.0*)?$/.test(text)) text = text.slice(1);
   }
-  return options.mathMinus ? text.replaceAll('-', '\u2212') : text;
+  return options.mathMinus ? text.replace(/^-/, '\u2212') : text;
 }
 
 /**
