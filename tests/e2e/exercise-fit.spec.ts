@@ -98,6 +98,8 @@ test('a wide formula in a solution opened after the page loaded can be scrolled 
   });
   await page.setViewportSize({ width: 360, height: 800 });
   await page.goto('/how-to-read/');
+  // KaTeX's fonts set the formula's width: measured before they load, it may still fit.
+  await page.evaluate(() => document.fonts.ready);
   const solution = page.locator('[data-exercise="de-dw6"] details.exercise__solution');
   const display = solution.locator('.katex-display');
   await expect(display).not.toHaveAttribute('tabindex');

@@ -189,7 +189,21 @@ async function smallTargets(page: Page) {
           (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden',
         )
         .filter((el) => getComputedStyle(el).display !== 'inline')
-        .map((el) => ({ el, r: el.getBoundingClientRect() }))
+        .map((el) => {
+          // The touch target includes an absolutely placed ::after that extends it, as
+          // Starlight's heading anchors use (inset −0.25rem −0.5rem).
+          const box = el.getBoundingClientRect();
+          const after = getComputedStyle(el, '::after');
+          const grow = (side: string) =>
+            after.content !== 'none' && after.position === 'absolute'
+              ? Math.max(0, -parseFloat(after.getPropertyValue(side)) || 0)
+              : 0;
+          const r = {
+            width: box.width + grow('left') + grow('right'),
+            height: box.height + grow('top') + grow('bottom'),
+          };
+          return { el, r };
+        })
         // In device pixels, as drawn: Starlight's heading anchors are 23.98 px wide, 48 on screen.
         .filter(({ r }) => {
           const device = (px: number) => Math.round(px * devicePixelRatio);

@@ -165,3 +165,31 @@ test('a link whose live layer hangs shows the starting values after a while, the
   await expect(notice).toHaveCount(0);
   await expect(page.locator('html')).not.toHaveAttribute('data-live-link', /.*/);
 });
+
+test('the training panel never shows its starting summary for a shared link', async ({ page }) => {
+  await page.goto('/chapters/backprop/');
+  const startingSummary = await page.locator('.training__status').textContent();
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(window, { statusFrames: seen });
+    const tick = (): void => {
+      const el = document.querySelector<HTMLElement>('.training__status');
+      if (el) {
+        const visible = el.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+        seen.push(visible ? (el.textContent ?? '') : 'hidden');
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.goto(`/chapters/backprop/?mazur.w5=${W5}`);
+  await settled(page);
+  const status = page.locator('.training__status');
+  await expect(status).not.toHaveAttribute('aria-busy');
+  await expect(status).not.toHaveText(startingSummary ?? '');
+  const seen = await page.evaluate(
+    () => (window as unknown as { statusFrames: string[] }).statusFrames,
+  );
+  expect(seen.length).toBeGreaterThan(0);
+  expect(seen.filter((text) => text === startingSummary)).toEqual([]);
+});

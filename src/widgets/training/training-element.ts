@@ -312,6 +312,12 @@ export class LiveTraining extends LiveElement {
     return change;
   }
 
+  #busy(on: boolean): void {
+    for (const part of this.querySelectorAll('.training__status, .training__figures'))
+      if (on) part.setAttribute('aria-busy', 'true');
+      else part.removeAttribute('aria-busy');
+  }
+
   #say(text: string): void {
     const status = this.#find<HTMLElement>('.training__status');
     if (status) status.textContent = text;
@@ -323,6 +329,9 @@ export class LiveTraining extends LiveElement {
 
   /** Recompute what Train would do once edits pause, then redraw. */
   #scheduleCurve(): void {
+    // Until the redraw, the status line and the figures describe other values: aria-busy tells
+    // a screen reader to wait, and hides them while a shared link is applied (live.css).
+    this.#busy(true);
     clearTimeout(this.#curveTimer);
     this.#curveTimer = setTimeout(() => this.#previewCurve(), CURVE_DEBOUNCE_MS);
   }
@@ -367,6 +376,7 @@ export class LiveTraining extends LiveElement {
     }
     const began = performance.now();
     drawFigures(this, this.#plot, curve, this.#view);
+    this.#busy(false);
     const after = performance.now();
     this.#nextDraw = after + Math.max(DRAW_INTERVAL_MS, 3 * (after - began));
   }
