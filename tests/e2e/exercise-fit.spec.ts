@@ -104,6 +104,7 @@ test('a wide formula in a solution opened after the page loaded can be scrolled 
   const display = solution.locator('.katex-display');
   await expect(display).not.toHaveAttribute('tabindex');
   await solution.locator('summary').click();
+  await page.evaluate(() => document.fonts.ready);
   expect(await display.evaluate((e) => e.scrollWidth > e.clientWidth + 1)).toBe(true);
   await expect(display).toHaveAttribute('tabindex', '0');
   await display.focus();
