@@ -1,4 +1,4 @@
-import { expect, test, type Page } from './fixtures.ts';
+import { expect, goLive, test, type Page } from './fixtures.ts';
 import { defaultValues } from '../../src/live/model.ts';
 import { formatNumber } from '../../src/live/format.ts';
 import { mazurModel } from '../../src/live/models/mazur.ts';
@@ -142,6 +142,8 @@ test('moving the mouse off a weight clears its highlight, back to the focused on
   page,
 }) => {
   await page.goto(PAGE);
+  // The first hover only brings the live layer in; the highlight follows the next one.
+  await goLive(page);
   await field(page, 'w7').hover();
   await expect(lit(page)).toHaveCount(2);
   await expect(diagram(page).locator('[data-caption="w7"]')).toBeVisible();

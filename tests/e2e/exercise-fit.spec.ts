@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts';
+import { expect, goLive, test } from './fixtures.ts';
 
 // Exercises fit the page at a laptop's width and a phone's (issue 9 §4): with every hint and
 // solution open, neither the page nor an exercise is wider than the screen; a formula wraps
@@ -98,6 +98,9 @@ test('a wide formula in a solution opened after the page loaded can be scrolled 
   });
   await page.setViewportSize({ width: 360, height: 800 });
   await page.goto('/how-to-read/');
+  // Opening the solution is also the reader's first intent, which brings the live layer in and
+  // upgrades the exercise around the formula: wait for that first, so the formula stays put.
+  await goLive(page);
   // KaTeX's fonts set the formula's width: measured before they load, it may still fit.
   await page.evaluate(() => document.fonts.ready);
   const solution = page.locator('[data-exercise="de-dw6"] details.exercise__solution');
