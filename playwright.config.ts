@@ -12,9 +12,11 @@ if (!chromium) {
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
-  // Three, on two cores: the tests spend most of their time waiting (a CI run used a third of
-  // the CPU with two), so a third worker shortens the run without starving the others.
-  workers: 3,
+  workers: 2,
+  // Every wait is for a state, never for time; these limits only say how long a state may take
+  // on a busy 2-core machine, where the chapter (about 12,000 nodes) alone takes seconds to load.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   forbidOnly: true,
   retries: 0,
   reporter: process.env['CI'] ? 'line' : 'list',
