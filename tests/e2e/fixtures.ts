@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base } from '@playwright/test';
 
 /**
@@ -23,12 +24,67 @@ export { expect };
 
 /**
  * Waits until the page's live layer is running. It loads on the reader's first intent (a hover,
- * a focus, a key, a click), so this hovers the first live element, as a reader's pointer would.
+ * a focus, a key, a click), so this moves the pointer over a live element, as a reader's would:
+ * one already on screen if there is one, since hovering another would scroll the page away from
+ * where a link to a section put it. A shared link loads the layer by itself; the hover is harmless.
  */
 export async function goLive(page: import('@playwright/test').Page): Promise<void> {
-  const first = page.locator('live-number, live-value, live-exercise, live-training').first();
-  await first.hover();
+  const LIVE = 'live-number, live-value, live-exercise, live-training';
+  const onScreen = await page.evaluate((selector) => {
+    for (const element of document.querySelectorAll(selector)) {
+      const box = element.getBoundingClientRect();
+      const x = box.left + box.width / 2;
+      const y = box.top + box.height / 2;
+      if (box.width > 0 && x >= 0 && y >= 0 && x < innerWidth && y < innerHeight) {
+        // Only if nothing (a sticky header) covers it there.
+        const hit = document.elementFromPoint(x, y);
+        if (hit && (element === hit || element.contains(hit))) return { x, y };
+      }
+    }
+    return null;
+  }, LIVE);
+  if (onScreen) await page.mouse.move(onScreen.x, onScreen.y);
+  else await page.locator(LIVE).first().hover();
   // The layer's modules load and run only now; on a busy machine that took over 5 s.
   await expect(page.locator('html')).toHaveAttribute('data-live', 'ready', { timeout: 20_000 });
 }
+/**
+ * What axe finds wrong on the page, or in the parts `include` names, one line per rule with
+ * the elements it failed on: `[]` when nothing.
+ *
+ * It runs axe in the page itself (legacy mode) and keeps only the violations. Our pages have no
+ * frames, so that tests everything the default does; the default serialises every result of
+ * every rule to a blank page and back, which took a chapter's scan from 9 s to 20 s.
+ */
+export async function axeViolations(
+  page: import('@playwright/test').Page,
+  scope: { include?: string[]; exclude?: string[] } = {},
+): Promise<string[]> {
+  let builder = new AxeBuilder({ page })
+    .setLegacyMode(true)
+    .options({ resultTypes: ['violations'] });
+  for (const selector of scope.include ?? []) builder = builder.include(selector);
+  for (const selector of scope.exclude ?? []) builder = builder.exclude(selector);
+  const { violations } = await builder.analyze();
+  return violations.map(
+    (v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+/**
+ * Switches the colour theme as a reader does, with Starlight's picker (the one on screen: it
+ * is in the header on a wide screen, in the menu on a phone), in any of the site's languages.
+ */
+export async function pickTheme(
+  page: import('@playwright/test').Page,
+  theme: 'light' | 'dark',
+): Promise<void> {
+  await page
+    .locator('starlight-theme-select select')
+    .filter({ visible: true })
+    .first()
+    .selectOption(theme);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+}
+
 export type { Page } from '@playwright/test';
