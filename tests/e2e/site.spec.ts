@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
 import { chapters } from '../../src/course/outline.ts';
-import { builtPages } from './pages.ts';
 
 test('the home page says what the course teaches and lists every chapter in course order', async ({
   page,
@@ -89,20 +88,6 @@ test('the Chinese home page is in Chinese and links to the Chinese notation page
   await expect(page).toHaveURL(/\/zh-cn\/notation\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('记号说明');
 });
-
-for (const path of builtPages()) {
-  test(`${path} loads with no console errors`, async ({ page }) => {
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    const response = await page.goto(path);
-    expect(response?.ok() || path === '/404.html').toBe(true);
-    await page.waitForLoadState('networkidle');
-    expect(errors).toEqual([]);
-  });
-}
 
 // The Pagefind UI and index load only when the reader moves toward search (Search.astro).
 const intents = {

@@ -1,0 +1,74 @@
+import { axeViolations, expect, goLive, pickTheme, test } from './fixtures.ts';
+import { builtPages, isFallback } from './pages.ts';
+import { unnamedTabStops } from './tab-stops.ts';
+
+// What every built page must do, checked in one visit per page, since a visit to a chapter
+// (over ten thousand nodes, most of them KaTeX's) is most of what a test of it costs:
+// - it loads with no console error (the `test` fixture fails on any) and no request leaves the
+//   site's origin, even once every lazy part has loaded;
+// - every Tab stop has a role and a name with the live layer running (tab-stops.spec.ts checks
+//   the page as built, without JavaScript);
+// - axe finds nothing as built in light mode, and with the live layer running on a 390 px
+//   screen and in dark mode, the theme switched with the picker as a reader would.
+// A fallback page (a translation not written yet) shows the English page's content, checked in
+// full on that page: only its own chrome is scanned.
+
+for (const path of builtPages()) {
+  const fallback = isFallback(path);
+  test(`${path} loads cleanly, names its Tab stops and passes axe in both themes and at 390 px`, async ({
+    page,
+    baseURL,
+  }) => {
+    // axe walks every node: on a busy 2-core machine one scan of a chapter took 35 s.
+    test.setTimeout(180_000);
+    const origin = new URL(baseURL ?? '').origin;
+    const offsite: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin) {
+        offsite.push(request.url());
+      }
+    });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    await test.step('it loads, with nothing requested off its origin', async () => {
+      const response = await page.goto(path);
+      expect(response?.ok() || path === '/404.html').toBe(true);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+      await page.waitForLoadState('networkidle');
+    });
+
+    const scope = fallback ? { exclude: ['main'] } : {};
+    await test.step('axe finds nothing as built, in light mode', async () => {
+      expect(await axeViolations(page, scope)).toEqual([]);
+    });
+    if (fallback) {
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await page.waitForLoadState('networkidle');
+      expect(offsite).toEqual([]);
+      return;
+    }
+
+    const live = (await page.locator('live-number, live-value, live-exercise').count()) > 0;
+    if (live) await goLive(page);
+    // Scroll to the end so that lazy images, fonts and widgets load too.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForLoadState('networkidle');
+    expect(offsite).toEqual([]);
+
+    await test.step('every Tab stop has a role and a name', async () => {
+      expect(await unnamedTabStops(page)).toEqual([]);
+    });
+    await test.step('axe finds nothing at 390 px', async () => {
+      await page.setViewportSize({ width: 390, height: 800 });
+      expect(await axeViolations(page)).toEqual([]);
+    });
+    await test.step('axe finds nothing in dark mode', async () => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await pickTheme(page, 'dark');
+      expect(await axeViolations(page)).toEqual([]);
+    });
+    expect(offsite).toEqual([]);
+  });
+}
