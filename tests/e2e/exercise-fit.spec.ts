@@ -5,18 +5,21 @@ import { expect, goLive, test } from './fixtures.ts';
 // after = and operators where it can, and what cannot wrap (an aligned block) scrolls inside
 // its own box, where the keyboard can reach it.
 const PAGES = ['/chapters/backprop/', '/how-to-read/'];
-const WIDTHS = [1280, 360];
+const WIDTHS = [1280, 360] as const;
 
+// Both widths in one visit: the page is turned from one to the other, as a phone is rotated.
 for (const path of PAGES) {
-  for (const width of WIDTHS) {
-    test(`exercises on ${path} fit at ${width} px, solutions open`, async ({ page }) => {
+  test(`exercises on ${path} fit at ${WIDTHS.join(' and ')} px, solutions open`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: WIDTHS[0], height: 800 });
+    await page.goto(path);
+    const exercises = page.locator('.exercise');
+    expect(await exercises.count()).toBeGreaterThan(0);
+    for (const summary of await page.locator('.exercise summary').all()) await summary.click();
+    await expect(page.locator('.exercise details:not([open])')).toHaveCount(0);
+    for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: 800 });
-      await page.goto(path);
-      const exercises = page.locator('.exercise');
-      expect(await exercises.count()).toBeGreaterThan(0);
-      for (const summary of await page.locator('.exercise summary').all()) await summary.click();
-      await expect(page.locator('.exercise details:not([open])')).toHaveCount(0);
-
       const sizes = await exercises.evaluateAll((elements) => {
         const root = document.documentElement;
         return {
@@ -59,8 +62,8 @@ for (const path of PAGES) {
         const overflows = await display.evaluate((e) => e.scrollWidth > e.clientWidth + 1);
         if (overflows) await expect(display).toHaveAttribute('tabindex', '0');
       }
-    });
-  }
+    }
+  });
 }
 
 for (const width of WIDTHS) {

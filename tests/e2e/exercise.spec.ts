@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { goLive } from './fixtures.ts';
+import { axeViolations, goLive, pickTheme } from './fixtures.ts';
 import { mazurParams, mazurWorkedExample, type MazurParams } from '../../src/engine/mazur.ts';
 
 // The exercise contract: <live-exercise data-exercise="id"> with an input[data-exercise-input],
@@ -35,7 +34,7 @@ test.beforeEach(async ({ page }) => {
 });
 test.afterEach(() => expect(errors).toEqual([]));
 
-test('an exercise is a labelled group with a labelled answer box and a Check button', async ({
+test('an exercise is a labelled group with a labelled answer box and a Check button, and states its precision', async ({
   page,
 }) => {
   const group = page.getByRole('group', { name: 'Exercise 2' });
@@ -44,11 +43,7 @@ test('an exercise is a labelled group with a labelled answer box and a Check but
   await expect(box).toHaveAttribute('inputmode', 'decimal');
   await expect(group.getByRole('button', { name: 'Check' })).toBeEnabled();
   await expect(status(page, 'de-dw6')).toHaveText('');
-});
-
-test('each numeric exercise states how precise its answer must be, and its box says so too', async ({
-  page,
-}) => {
+  // Each numeric exercise states how precise its answer must be, and its box says so too.
   // The default agrees with this page's own promise: four decimals, within ±0.0002.
   const stated =
     'Give your answer to 4 decimal places. It counts as right within ±0.0002 of the exact value.';
@@ -127,19 +122,24 @@ test('a wrong answer says "Not quite", nudges and counts the attempts', async ({
   expect(JSON.parse(saved ?? 'null')).toMatchObject({ solved: false, attempts: 3 });
 });
 
-for (const bad of ['abc', '', '   ', '1/2', '-']) {
-  test(`"${bad}" gets a message, changes nothing and is not counted`, async ({ page }) => {
-    await answer(page, 'de-dw6', bad);
-    await expect(status(page, 'de-dw6')).toContainText(/e\.g\. 0\.25 or −1\.5\.$/);
-    await expect(input(page, 'de-dw6')).toHaveAttribute('aria-invalid', 'true');
-    await expect(exercise(page, 'de-dw6')).not.toHaveAttribute('data-solved');
-    expect(await page.evaluate((key) => localStorage.getItem(key), KEY('de-dw6'))).toBeNull();
-    await expect(page.locator('main')).not.toContainText(/NaN|Infinity|undefined/);
-    // Typing again clears the error state.
-    await input(page, 'de-dw6').pressSequentially('0');
-    await expect(input(page, 'de-dw6')).not.toHaveAttribute('aria-invalid');
-  });
-}
+test('each of "abc", "", "   ", "1/2" and "-" gets a message, changes nothing and is not counted', async ({
+  page,
+}) => {
+  for (const bad of ['abc', '', '   ', '1/2', '-']) {
+    await test.step(`"${bad}"`, async () => {
+      await answer(page, 'de-dw6', bad);
+      await expect(status(page, 'de-dw6')).toContainText(/e\.g\. 0\.25 or −1\.5\.$/);
+      await expect(input(page, 'de-dw6')).toHaveAttribute('aria-invalid', 'true');
+      await expect(exercise(page, 'de-dw6')).not.toHaveAttribute('data-solved');
+      expect(await page.evaluate((key) => localStorage.getItem(key), KEY('de-dw6'))).toBeNull();
+      await expect(page.locator('main')).not.toContainText(/NaN|Infinity|undefined/);
+      // Typing again clears the error state.
+      await input(page, 'de-dw6').pressSequentially('0');
+      await expect(input(page, 'de-dw6')).not.toHaveAttribute('aria-invalid');
+    });
+  }
+  await expect(status(page, 'de-dw6')).not.toContainText('Attempt');
+});
 
 test('a comma works as the decimal separator', async ({ page }) => {
   await answer(page, 'de-dw6', expected().dE_dw6!.toFixed(4).replace('.', ','));
@@ -302,19 +302,21 @@ test('without JavaScript the question, hint and solution read, and a note says c
   await context.close();
 });
 
-test('in print, the question shows and the answer box, hint and solution do not', async ({
+// ---- Multiple choice: the why-w5 exercise on this page --------------------------------------
+const CHOICE = 'why-w5';
+const options = (page: Page) =>
+  exercise(page, CHOICE).getByRole('group', { name: 'Choose one answer' }).getByRole('radio');
+
+test('in print, the question shows and the answer box, hint and solution do not; a multiple-choice exercise shows its options but no buttons', async ({
   page,
 }) => {
   await page.emulateMedia({ media: 'print' });
   await expect(exercise(page, 'de-dw6').locator('.exercise__question')).toBeVisible();
   await expect(input(page, 'de-dw6')).toBeHidden();
   await expect(exercise(page, 'de-dw6').locator('details').first()).toBeHidden();
+  await expect(options(page).nth(0)).toBeVisible();
+  await expect(checkButton(page, CHOICE)).toBeHidden();
 });
-
-// ---- Multiple choice: the why-w5 exercise on this page --------------------------------------
-const CHOICE = 'why-w5';
-const options = (page: Page) =>
-  exercise(page, CHOICE).getByRole('group', { name: 'Choose one answer' }).getByRole('radio');
 
 test('a multiple-choice exercise is a named radio group whose options read as their text', async ({
   page,
@@ -418,57 +420,36 @@ test('options can be chosen with the arrow keys before the live layer has loaded
   await page.close();
 });
 
-test('in print, a multiple-choice exercise shows its options but no buttons', async ({ page }) => {
-  await page.emulateMedia({ media: 'print' });
-  await expect(options(page).nth(0)).toBeVisible();
-  await expect(checkButton(page, CHOICE)).toBeHidden();
+test('axe finds no violations in every state of an exercise, in both themes', async ({ page }) => {
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await answer(page, 'de-dw6', expected().dE_dw6!.toFixed(4)); // solved, "Correct"
+  await answer(page, 'net-h2', 'abc'); // invalid
+  for (const summary of await page.locator('.exercise summary').all()) await summary.click();
+  await expect(page.locator('.exercise details:not([open])')).toHaveCount(0);
+  const scope = { include: ['.exercise'] };
+  expect(await axeViolations(page, scope)).toEqual([]);
+  await pickTheme(page, 'dark');
+  expect(await axeViolations(page, scope)).toEqual([]);
+  await answer(page, 'net-h2', '7'); // wrong, with "Start over" shown
+  await exercise(page, 'net-h2').locator('[data-action="exercise.check"]').focus();
+  expect(await axeViolations(page, scope)).toEqual([]);
+  await pickTheme(page, 'light');
+  expect(await axeViolations(page, scope)).toEqual([]);
 });
 
-for (const theme of ['light', 'dark'] as const) {
-  test(`axe finds no violations in every state of an exercise, in ${theme} mode`, async ({
-    page,
-  }) => {
-    await page.emulateMedia({ colorScheme: theme });
-    await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
-    await page.reload();
-    await goLive(page);
-    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-    await answer(page, 'de-dw6', expected().dE_dw6!.toFixed(4)); // solved, "Correct"
-    await answer(page, 'net-h2', 'abc'); // invalid
-    for (const summary of await page.locator('.exercise summary').all()) await summary.click();
-    await expect(page.locator('.exercise details:not([open])')).toHaveCount(0);
-    const scan = async (): Promise<string[]> =>
-      (await new AxeBuilder({ page }).include('.exercise').analyze()).violations.map(
-        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-      );
-    expect(await scan()).toEqual([]);
-    await answer(page, 'net-h2', '7'); // wrong, with "Start over" shown
-    await exercise(page, 'net-h2').locator('[data-action="exercise.check"]').focus();
-    expect(await scan()).toEqual([]);
-  });
-}
-
-for (const theme of ['light', 'dark'] as const) {
-  test(`axe finds no violations in a multiple-choice exercise, checked and explained, in ${theme} mode`, async ({
-    page,
-  }) => {
-    await page.emulateMedia({ colorScheme: theme });
-    await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
-    await page.reload();
-    await goLive(page);
-    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-    await options(page).nth(0).check();
-    await checkButton(page, CHOICE).click(); // a wrong option, with its explanation
-    await expect(status(page, CHOICE)).toContainText('Not quite.');
-    for (const summary of await exercise(page, CHOICE).locator('summary').all()) {
-      await summary.click();
-    }
-    await options(page).nth(1).focus();
-    const results = await new AxeBuilder({ page }).include(`[data-exercise="${CHOICE}"]`).analyze();
-    expect(
-      results.violations.map(
-        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-      ),
-    ).toEqual([]);
-  });
-}
+test('axe finds no violations in a multiple-choice exercise, checked and explained, in both themes', async ({
+  page,
+}) => {
+  await options(page).nth(0).check();
+  await checkButton(page, CHOICE).click(); // a wrong option, with its explanation
+  await expect(status(page, CHOICE)).toContainText('Not quite.');
+  for (const summary of await exercise(page, CHOICE).locator('summary').all()) {
+    await summary.click();
+  }
+  await options(page).nth(1).focus();
+  const scope = { include: [`[data-exercise="${CHOICE}"]`] };
+  expect(await axeViolations(page, scope)).toEqual([]);
+  await pickTheme(page, 'dark');
+  await options(page).nth(1).focus();
+  expect(await axeViolations(page, scope)).toEqual([]);
+});

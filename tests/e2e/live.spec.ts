@@ -52,30 +52,37 @@ test('a comma works as the decimal separator', async ({ page }) => {
   await expect(spin(page, 'mazur.w5')).toHaveValue('0.25');
 });
 
-for (const bad of ['abc', '', '-', '1e999', 'NaN', 'Infinity']) {
-  test(`typing "${bad}" shows an announced error and keeps the last valid value`, async ({
-    page,
-  }) => {
-    await page.goto(PAGE);
-    await goLive(page);
-    const w5 = spin(page, 'mazur.w5');
-    await w5.fill('0.3');
-    await w5.press('Enter');
-    await w5.fill(bad);
-    await w5.press('Enter');
-    await expect(w5).toHaveAttribute('aria-invalid', 'true');
-    const message = page.locator(`#${await w5.getAttribute('aria-describedby')}`);
-    await expect(message).toBeVisible();
-    await expect(message).toHaveAttribute('aria-live', 'polite');
-    await expect(message).toContainText('The value stays 0.30.');
-    expect(await raw(page, 'mazur.w5')).toBe(0.3);
-    expect(await raw(page, 'mazur.E')).toBeCloseTo(expected({ w5: 0.3 }).E!, 12);
-    await expect(page.locator('.sl-markdown-content')).not.toContainText(/NaN|Infinity|undefined/);
-    // Leaving the field shows the kept value again; the message stays until the next edit.
-    await w5.press('Tab');
-    await expect(w5).toHaveValue('0.30');
-  });
-}
+test('typing "abc", "", "-", "1e999", "NaN" or "Infinity" shows an announced error and keeps the last valid value', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  await goLive(page);
+  const w5 = spin(page, 'mazur.w5');
+  for (const [i, bad] of ['abc', '', '-', '1e999', 'NaN', 'Infinity'].entries()) {
+    await test.step(`"${bad}"`, async () => {
+      const valid = 0.3 + i / 100; // a new last valid value each time, so each message is new
+      await w5.fill(String(valid));
+      await w5.press('Enter');
+      await expect(w5).not.toHaveAttribute('aria-invalid');
+      await w5.fill(bad);
+      await w5.press('Enter');
+      await expect(w5).toHaveAttribute('aria-invalid', 'true');
+      const message = page.locator(`#${await w5.getAttribute('aria-describedby')}`);
+      await expect(message).toBeVisible();
+      await expect(message).toHaveAttribute('aria-live', 'polite');
+      await expect(message).toContainText(`The value stays ${valid.toFixed(2)}.`);
+      expect(await raw(page, 'mazur.w5')).toBe(valid);
+      expect(await raw(page, 'mazur.E')).toBeCloseTo(expected({ w5: valid }).E!, 12);
+      await expect(page.locator('.sl-markdown-content')).not.toContainText(
+        /NaN|Infinity|undefined/,
+      );
+      // Leaving the field shows the kept value again; the message stays until the next edit.
+      await w5.press('Tab');
+      await expect(w5).toHaveValue(valid.toFixed(2));
+      await expect(message).toContainText(`The value stays ${valid.toFixed(2)}.`);
+    });
+  }
+});
 
 test('an out-of-range value is clamped and the reader is told', async ({ page }) => {
   await page.goto(PAGE);
@@ -288,9 +295,10 @@ async function servedInPieces(baseURL: string, path: string) {
 const twoFrames = () =>
   new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 
+// The chapter has every kind of widget the guide has, at both widths; the guide is checked at a
+// phone's width, where a shift moves the most text.
 for (const [path, width] of [
   [PAGE, 390],
-  [PAGE, 1280],
   ['/chapters/backprop/', 390],
   ['/chapters/backprop/', 1280],
 ] as const) {

@@ -77,7 +77,7 @@ const settled = (page: Page) =>
   );
 
 for (const [path, throttle] of [
-  ['/chapters/backprop/', 1],
+  // The chapter, with every kind of widget, on a slow phone's CPU; the guide at full speed.
   ['/chapters/backprop/', 4],
   ['/how-to-read/', 1],
 ] as const) {
