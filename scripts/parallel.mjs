@@ -2,7 +2,9 @@
 //
 // `npm test` runs its static checks this way. Each is mostly one thread (ESLint's type-aware
 // rules, astro check), so on a 2-core machine the four took 62 s together against 106 s in turn.
-// Each script's output is printed whole when it ends, so that two never interleave.
+// Each script's output is printed whole when it ends, so that two never interleave. Scripts run
+// side by side must not write what another reads: `npm test` generates Astro's types first
+// (`astro sync`), which ESLint's type-aware rules read, and then checks with `--noSync`.
 import { spawn } from 'node:child_process';
 
 const scripts = process.argv.slice(2);
