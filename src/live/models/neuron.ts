@@ -1,8 +1,10 @@
 /**
- * One neuron with two inputs, z = w1·x1 + w2·x2 + b and a = f(z), for the first chapters: the
- * activation is a choice, and the model also gives f and f′ sampled over an interval, for plots.
+ * One neuron with three inputs, z = w1·x1 + w2·x2 + w3·x3 + b and a = f(z), for the first
+ * chapters. The activation is a choice, with leaky ReLU's slope and ELU's α as parameters. The
+ * model gives each term of the sum, the derivative of the output with respect to each weight and
+ * the bias (f′(z)·xᵢ and f′(z)), and f and f′ sampled over an interval, for plots.
  */
-import { activate, activationDerivative, type ActivationId } from '../../engine/activations.ts';
+import { activate, activationDerivative, type ActivationSpec } from '../../engine/activations.ts';
 import { defineModel, type NumberParam } from '../model.ts';
 
 const number = (label: string, value: number): NumberParam => ({
@@ -13,15 +15,47 @@ const number = (label: string, value: number): NumberParam => ({
   step: 0.1,
 });
 
-/** The activation options, by the name the URL uses, with the engine's id and a label. */
+/** The activation options, by the name the URL uses, with a label. */
 const ACTIVATIONS = {
-  sigmoid: ['sigmoid', 'sigmoid σ'],
-  tanh: ['tanh', 'tanh'],
-  relu: ['relu', 'ReLU'],
-  'leaky-relu': ['leakyRelu', 'leaky ReLU'],
-  elu: ['elu', 'ELU'],
-} as const satisfies Record<string, readonly [ActivationId, string]>;
+  sigmoid: 'sigmoid σ',
+  tanh: 'tanh',
+  relu: 'ReLU',
+  'leaky-relu': 'leaky ReLU',
+  elu: 'ELU',
+} as const;
 type Option = keyof typeof ACTIVATIONS;
+
+/** The engine's activation for an option, with the page's leaky slope and ELU α. */
+function spec(option: Option, leak: number, alpha: number): ActivationSpec {
+  switch (option) {
+    case 'sigmoid':
+    case 'tanh':
+    case 'relu':
+      return option;
+    case 'leaky-relu':
+      return { id: 'leakyRelu', a: leak };
+    case 'elu':
+      return { id: 'elu', alpha };
+  }
+}
+
+/** Every activation at once, for a table that compares them at the neuron's z. */
+const EACH = [
+  ['sigmoid', 'sigmoid'],
+  ['tanh', 'tanh'],
+  ['relu', 'relu'],
+  ['leaky', 'leaky-relu'],
+  ['elu', 'elu'],
+] as const satisfies readonly (readonly [string, Option])[];
+
+function eachAt(z: number, leak: number, alpha: number) {
+  const out: Record<string, number> = {};
+  for (const [name, option] of EACH) {
+    out[`f_${name}`] = activate(spec(option, leak, alpha), z);
+    out[`df_${name}`] = activationDerivative(spec(option, leak, alpha), z);
+  }
+  return out as Record<`${'f' | 'df'}_${(typeof EACH)[number][0]}`, number>;
+}
 
 /** Where the curves are sampled: 121 points from −6 to 6, every 0.1. */
 const CURVE_X = Float64Array.from({ length: 121 }, (_, i) => Math.round(i - 60) / 10);
@@ -31,31 +65,68 @@ export const neuronModel = defineModel({
   params: {
     x1: number('input x1', 1),
     x2: number('input x2', -0.5),
-    w1: number('weight w1', 0.8),
+    x3: number('input x3', 2),
+    w1: number('weight w1', 0.9),
     w2: number('weight w2', 0.4),
+    w3: number('weight w3', -0.2),
     b: number('bias b', 0.1),
     act: {
       kind: 'choice',
       label: 'activation function',
       default: 'sigmoid',
-      options: Object.fromEntries(
-        Object.entries(ACTIVATIONS).map(([name, [, label]]) => [name, label]),
-      ) as Record<Option, string>,
+      options: ACTIVATIONS as Record<Option, string>,
     },
+    leak: { label: 'leaky ReLU slope a', default: 0.01, min: 0, max: 0.5, step: 0.01 },
+    alpha: { label: 'ELU α', default: 1, min: 0.1, max: 3, step: 0.1 },
   },
   values: {
-    numbers: ['z', 'a', 'dadz'],
+    numbers: [
+      'wx1',
+      'wx2',
+      'wx3',
+      'z',
+      'a',
+      'dadz',
+      'dadw1',
+      'dadw2',
+      'dadw3',
+      'dadb',
+      'dadx1',
+      'dadx2',
+      'dadx3',
+      'bAtZero',
+      ...EACH.flatMap(([name]) => [`f_${name}`, `df_${name}`] as const),
+    ],
     arrays: ['curveX', 'curveF', 'curveDf'],
     derive(p) {
-      const id = ACTIVATIONS[p.act][0];
-      const z = p.w1 * p.x1 + p.w2 * p.x2 + p.b;
+      const f = spec(p.act, p.leak, p.alpha);
+      const wx1 = p.w1 * p.x1;
+      const wx2 = p.w2 * p.x2;
+      const wx3 = p.w3 * p.x3;
+      const z = wx1 + wx2 + wx3 + p.b;
+      const dadz = activationDerivative(f, z);
       return {
+        wx1,
+        wx2,
+        wx3,
         z,
-        a: activate(id, z),
-        dadz: activationDerivative(id, z),
+        a: activate(f, z),
+        dadz,
+        // ∂a/∂wᵢ = f′(z)·∂z/∂wᵢ = f′(z)·xᵢ, and ∂a/∂b = f′(z)·1.
+        dadw1: dadz * p.x1,
+        dadw2: dadz * p.x2,
+        dadw3: dadz * p.x3,
+        dadb: dadz,
+        // ∂a/∂xᵢ = f′(z)·wᵢ: the same product with the roles of weight and input swapped.
+        dadx1: dadz * p.w1,
+        dadx2: dadz * p.w2,
+        dadx3: dadz * p.w3,
+        // The bias that would put these inputs exactly on the threshold z = 0.
+        bAtZero: -(wx1 + wx2 + wx3),
+        ...eachAt(z, p.leak, p.alpha),
         curveX: CURVE_X,
-        curveF: CURVE_X.map((x) => activate(id, x)),
-        curveDf: CURVE_X.map((x) => activationDerivative(id, x)),
+        curveF: CURVE_X.map((x) => activate(f, x)),
+        curveDf: CURVE_X.map((x) => activationDerivative(f, x)),
       };
     },
   },
