@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from './find-chromium.mjs';
 
-const found = findChromium();
+const found = findChromium({ headless: true });
 if ('error' in found) {
   console.error(found.error);
   process.exit(1);

@@ -59,6 +59,46 @@ describe('findChromium()', () => {
     });
   });
 
+  it('with headless, prefers a headless shell: Playwright’s, then Debian’s, then one on PATH', () => {
+    const cache = '/home/student/.cache/ms-playwright';
+    const shell = `${cache}/chromium_headless_shell-1200/chrome-linux/headless_shell`;
+    const files = [shell, '/usr/bin/chromium-headless-shell', '/usr/bin/chromium'];
+    const dirs = { [cache]: ['chromium_headless_shell-1200', 'chromium-1200'] };
+    expect(findChromium({ headless: true, env: {}, ...machine(files, dirs) })).toEqual({
+      path: shell,
+      source: 'Playwright cache',
+    });
+    expect(findChromium({ headless: true, env: {}, ...machine(files.slice(1)) })).toEqual({
+      path: '/usr/bin/chromium-headless-shell',
+      source: 'system',
+    });
+    expect(
+      findChromium({
+        headless: true,
+        env: { PATH: '/a:/b' },
+        ...machine(['/b/chromium-headless-shell', '/usr/bin/chromium']),
+      }),
+    ).toEqual({ path: '/b/chromium-headless-shell', source: 'PATH' });
+    // Without headless, the browser itself; with headless but no shell, the browser too.
+    expect(findChromium({ env: {}, ...machine(files.slice(1)) })).toEqual({
+      path: '/usr/bin/chromium',
+      source: 'system',
+    });
+    expect(findChromium({ headless: true, env: {}, ...machine(['/usr/bin/chromium']) })).toEqual({
+      path: '/usr/bin/chromium',
+      source: 'system',
+    });
+  });
+
+  it('keeps CHROMIUM_PATH first even with headless', () => {
+    const found = findChromium({
+      headless: true,
+      env: { CHROMIUM_PATH: '/opt/chrome' },
+      ...machine(['/opt/chrome', '/usr/bin/chromium-headless-shell']),
+    });
+    expect(found).toEqual({ path: '/opt/chrome', source: 'CHROMIUM_PATH' });
+  });
+
   it('says how to install a browser when none is found', () => {
     expect(findChromium({ env: { PATH: '/a' }, ...machine([]) })).toEqual({ error: INSTALL_HINT });
   });
