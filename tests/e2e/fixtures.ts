@@ -87,4 +87,41 @@ export async function pickTheme(
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 }
 
+/**
+ * Watches a page's requests from now on (call it before `goto`): `urls` lists every one, and
+ * `quiet()` waits until none has been open for 500 ms. That is Playwright's `networkidle`, but
+ * read from the request events: Chromium's own idle signal, which `networkidle` waits for,
+ * sometimes never came in the headless shell (1 chapter load in 6), with no request open.
+ */
+export function watchNetwork(page: import('@playwright/test').Page): {
+  urls: string[];
+  quiet: () => Promise<void>;
+} {
+  const open = new Set<import('@playwright/test').Request>();
+  const urls: string[] = [];
+  let last = Date.now();
+  page.on('request', (request) => {
+    open.add(request);
+    urls.push(request.url());
+    last = Date.now();
+  });
+  const done = (request: import('@playwright/test').Request): void => {
+    open.delete(request);
+    last = Date.now();
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return {
+    urls,
+    quiet: () =>
+      expect
+        .poll(() => open.size === 0 && Date.now() - last >= 500, {
+          message: 'the network to be quiet for 500 ms',
+          timeout: 30_000,
+          intervals: [100],
+        })
+        .toBe(true),
+  };
+}
+
 export type { Page } from '@playwright/test';

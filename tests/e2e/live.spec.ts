@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, goLive, test, type Page } from './fixtures.ts';
+import { expect, goLive, test, watchNetwork, type Page } from './fixtures.ts';
 import { mazurParams, mazurWorkedExample, type MazurParams } from '../../src/engine/mazur.ts';
 
 // The live-page contract: editable numbers are role="spinbutton" with data-param, read-outs
@@ -329,6 +329,7 @@ for (const [path, width] of [
       }).observe({ type: 'layout-shift', buffered: true });
     });
     const served = await servedInPieces(baseURL!, path);
+    const network = watchNetwork(page);
     try {
       await page.goto(served.url, { waitUntil: 'commit' });
       // Each piece is painted before the next one arrives.
@@ -342,7 +343,8 @@ for (const [path, width] of [
         );
         await page.evaluate(twoFrames);
       }
-      await page.waitForLoadState('networkidle');
+      await page.waitForLoadState('load');
+      await network.quiet();
       await page.waitForTimeout(500);
       const shifts = await page.evaluate(() => (window as unknown as { shifts: string[] }).shifts);
       const cls = shifts.reduce((sum, shift) => sum + Number(shift.split(' ')[0]), 0);
@@ -369,8 +371,9 @@ test('before the reader reaches for it, the page runs only the boot script; inte
   page.on('request', (request) => {
     if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
   });
+  const network = watchNetwork(page);
   await page.goto(PAGE);
-  await page.waitForLoadState('networkidle');
+  await network.quiet();
   expect(scripts.filter((path) => /runtime|mazur|neuron|train/.test(path))).toEqual([]);
   await expect(page.locator('html')).not.toHaveAttribute('data-live', 'ready', { timeout: 20_000 });
   await goLive(page);
@@ -394,8 +397,9 @@ test('a key pressed before the live layer arrives is applied once it is there', 
 test('a click made before the live layer arrives is held and then carried out, once', async ({
   page,
 }) => {
+  const network = watchNetwork(page);
   await page.goto('/chapters/backprop/');
-  await page.waitForLoadState('networkidle');
+  await network.quiet();
   const panel = page.locator('live-training').first();
   const cell = panel.locator('[data-cell="w5.old"]');
   await expect(page.locator('html')).not.toHaveAttribute('data-live', 'ready', { timeout: 20_000 });

@@ -1,4 +1,4 @@
-import { axeViolations, expect, goLive, pickTheme, test } from './fixtures.ts';
+import { axeViolations, expect, goLive, pickTheme, test, watchNetwork } from './fixtures.ts';
 import { builtPages, isFallback } from './pages.ts';
 import { unnamedTabStops } from './tab-stops.ts';
 
@@ -22,13 +22,12 @@ for (const path of builtPages()) {
     // axe walks every node: on a busy 2-core machine one scan of a chapter took 35 s.
     test.setTimeout(180_000);
     const origin = new URL(baseURL ?? '').origin;
-    const offsite: string[] = [];
-    page.on('request', (request) => {
-      const url = new URL(request.url());
-      if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin) {
-        offsite.push(request.url());
-      }
-    });
+    const network = watchNetwork(page);
+    const offsite = (): string[] =>
+      network.urls.filter((address) => {
+        const url = new URL(address);
+        return url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin;
+      });
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.emulateMedia({ colorScheme: 'light' });
 
@@ -36,7 +35,7 @@ for (const path of builtPages()) {
       const response = await page.goto(path);
       expect(response?.ok() || path === '/404.html').toBe(true);
       await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
-      await page.waitForLoadState('networkidle');
+      await network.quiet();
     });
 
     const scope = fallback ? { exclude: ['main'] } : {};
@@ -45,8 +44,8 @@ for (const path of builtPages()) {
     });
     if (fallback) {
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-      await page.waitForLoadState('networkidle');
-      expect(offsite).toEqual([]);
+      await network.quiet();
+      expect(offsite()).toEqual([]);
       return;
     }
 
@@ -54,8 +53,8 @@ for (const path of builtPages()) {
     if (live) await goLive(page);
     // Scroll to the end so that lazy images, fonts and widgets load too.
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    await page.waitForLoadState('networkidle');
-    expect(offsite).toEqual([]);
+    await network.quiet();
+    expect(offsite()).toEqual([]);
 
     await test.step('every Tab stop has a role and a name', async () => {
       expect(await unnamedTabStops(page)).toEqual([]);
@@ -69,6 +68,6 @@ for (const path of builtPages()) {
       await pickTheme(page, 'dark');
       expect(await axeViolations(page)).toEqual([]);
     });
-    expect(offsite).toEqual([]);
+    expect(offsite()).toEqual([]);
   });
 }

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { watchNetwork } from './fixtures.ts';
 import { chapters } from '../../src/course/outline.ts';
 
 test('the home page says what the course teaches and lists every chapter in course order', async ({
@@ -103,8 +104,9 @@ for (const [intent, act] of Object.entries(intents)) {
   test(`search loads nothing before intent, and works once ${intent}`, async ({ page }) => {
     const fetched: string[] = [];
     page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    const network = watchNetwork(page);
     await page.goto('/notation/');
-    await page.waitForLoadState('networkidle');
+    await network.quiet();
     await page.waitForTimeout(500); // past the idle time at which Starlight used to load it
     expect(fetched.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
     await expect(page.locator('.pagefind-ui')).toHaveCount(0);
@@ -176,11 +178,12 @@ test('the mobile table of contents shows the current section in its summary', as
 test('a link to a section lands on its heading although the blocks above are not laid out', async ({
   page,
 }) => {
+  const network = watchNetwork(page);
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: 800 });
     await page.goto('/chapters/backprop/#checking-a-gradient');
     const heading = page.locator('#checking-a-gradient');
-    await page.waitForLoadState('networkidle');
+    await network.quiet();
     await page.waitForTimeout(300); // the blocks around the heading render in this time
     const top = await heading.evaluate((el) => el.getBoundingClientRect().top);
     const header = await page.locator('header').evaluate((el) => el.getBoundingClientRect().height);

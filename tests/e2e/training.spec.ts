@@ -1,4 +1,12 @@
-import { axeViolations, expect, goLive, pickTheme, test, type Page } from './fixtures.ts';
+import {
+  axeViolations,
+  expect,
+  goLive,
+  pickTheme,
+  test,
+  watchNetwork,
+  type Page,
+} from './fixtures.ts';
 import { mazur } from '../../src/engine/mazur.ts';
 
 // The training panel, <Training model="mazur" />, on the backpropagation chapter. Its table cells
@@ -199,9 +207,10 @@ test('Plot is loaded only when a figure must change, and then follows edits', as
   page.on('request', (r) => {
     if (r.resourceType() === 'script') scripts.push(r.url());
   });
+  const network = watchNetwork(page);
   await page.goto(PAGE);
   await goLive(page);
-  await page.waitForLoadState('networkidle');
+  await network.quiet();
   const before = scripts.length;
   const label = panel(page).locator('[data-plot="loss"] svg');
   await expect(label).toHaveAttribute('aria-label', /to 0\.0000351 over 10,000/);
