@@ -138,7 +138,12 @@ describe('neuronModel', () => {
   it('gives the bias that puts the inputs on the threshold z = 0', () => {
     const values = at({ x3: 1.3, w3: 0.7 });
     const bias = num(values, 'bAtZero');
-    expectClose(num(at({ x3: 1.3, w3: 0.7, b: bias }), 'z'), 0, 1e-15);
+    expect(num(at({ x3: 1.3, w3: 0.7, b: bias }), 'z')).toBe(0);
+    // The chapter's starting values, where the floating-point sum is −5.55e−17.
+    expect(0.9 * 1 + 0.4 * -0.5 + -0.2 * 2 + -0.3).not.toBe(0);
+    expect(num(at({ b: num(at({}), 'bAtZero') }), 'z')).toBe(0);
+    expect(Object.is(num(at({ b: -0.3 }), 'z'), 0)).toBe(true);
+    expect(num(at({ b: -0.3, act: 'tanh' }), 'a')).toBe(0);
     expect(num(at({ act: 'sigmoid', x3: 1.3, w3: 0.7, b: bias }), 'a')).toBeCloseTo(0.5, 14);
   });
 
@@ -217,6 +222,6 @@ describe('neuronModel', () => {
     expect(sigmoidAt0).toBe(0.5);
     state.set('act', 'tanh');
     expect(state.array('curveF')?.[60]).toBe(0);
-    expect(state.number('a')).toBe(Math.tanh(0.9 * 1 + 0.4 * -0.5 + -0.2 * 2 + 0.1));
+    expect(state.number('a')).toBe(Math.tanh(0.4)); // z = 0.9 − 0.2 − 0.4 + 0.1, kept to 12 decimals
   });
 });

@@ -57,6 +57,13 @@ function eachAt(z: number, leak: number, alpha: number) {
   return out as Record<`${'f' | 'df'}_${(typeof EACH)[number][0]}`, number>;
 }
 
+/**
+ * A sum of typed decimals, kept to 12 decimal places. Floating point leaves residues where the
+ * exact sum is 0 (0.9 − 0.2 − 0.4 − 0.3 gives −5.55e−17), which a page would print in scientific
+ * notation and which would make "exactly on the boundary" false; `+ 0` turns −0 into 0.
+ */
+const decimal = (x: number): number => Math.round(x * 1e12) / 1e12 + 0;
+
 /** Where the curves are sampled: 121 points from −6 to 6, every 0.1. */
 const CURVE_X = Float64Array.from({ length: 121 }, (_, i) => Math.round(i - 60) / 10);
 
@@ -103,7 +110,7 @@ export const neuronModel = defineModel({
       const wx1 = p.w1 * p.x1;
       const wx2 = p.w2 * p.x2;
       const wx3 = p.w3 * p.x3;
-      const z = wx1 + wx2 + wx3 + p.b;
+      const z = decimal(wx1 + wx2 + wx3 + p.b);
       const dadz = activationDerivative(f, z);
       return {
         wx1,
