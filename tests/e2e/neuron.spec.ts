@@ -1,0 +1,127 @@
+import { expect, goLive, test, type Page } from './fixtures.ts';
+
+// Chapter 1, the neuron: the reader edits the inputs, weights, bias and activation, and every
+// number follows. Each check recomputes the neuron here, from the formulas the chapter states,
+// independently of the engine.
+const PAGE = '/chapters/neuron/';
+
+/** Each activation and its slope, written out from their definitions. */
+const F: Record<string, (z: number, leak: number, alpha: number) => [number, number]> = {
+  sigmoid: (z) => {
+    const s = 1 / (1 + Math.exp(-z));
+    return [s, s * (1 - s)];
+  },
+  tanh: (z) => [Math.tanh(z), 1 - Math.tanh(z) ** 2],
+  relu: (z) => (z > 0 ? [z, 1] : [0, 0]),
+  'leaky-relu': (z, leak) => (z > 0 ? [z, 1] : [leak * z, leak]),
+  elu: (z, _, alpha) => (z > 0 ? [z, 1] : [alpha * (Math.exp(z) - 1), alpha * Math.exp(z)]),
+};
+
+interface Neuron {
+  x: [number, number, number];
+  w: [number, number, number];
+  b: number;
+  act: string;
+  leak?: number;
+  alpha?: number;
+}
+
+function neuron({ x, w, b, act, leak = 0.01, alpha = 1 }: Neuron) {
+  const z = w[0] * x[0] + w[1] * x[1] + w[2] * x[2] + b;
+  const [a, slope] = F[act]!(z, leak, alpha);
+  return {
+    z,
+    a,
+    dadz: slope,
+    dadw1: slope * x[0],
+    dadw2: slope * x[1],
+    dadw3: slope * x[2],
+    dadb: slope,
+    dadx2: slope * w[1],
+  };
+}
+
+const raw = async (page: Page, ref: string): Promise<number> =>
+  Number(await page.locator(`[data-value="${ref}"]`).first().getAttribute('data-raw'));
+const spin = (page: Page, ref: string) =>
+  page.locator(`[role="spinbutton"][data-param="neuron.${ref}"]`).first();
+const shown = (page: Page, ref: string) => page.locator(`[data-value="neuron.${ref}"]`).first();
+
+async function setAll(page: Page, n: Neuron): Promise<void> {
+  for (const [i, name] of ['x1', 'x2', 'x3'].entries()) await spin(page, name).fill(String(n.x[i]));
+  for (const [i, name] of ['w1', 'w2', 'w3'].entries()) await spin(page, name).fill(String(n.w[i]));
+  await spin(page, 'b').fill(String(n.b));
+  await page.getByRole('combobox', { name: 'activation function' }).selectOption(n.act);
+}
+
+test('every number follows the inputs, weights, bias and activation the reader sets', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  await goLive(page);
+  const values = [
+    { x: [1.5, -2, 0.3], w: [0.7, -1.2, 2.5], b: -0.4, act: 'tanh' },
+    { x: [-1, 0.5, 1], w: [0.3, 0.3, -0.9], b: 0.2, act: 'relu' },
+    { x: [-1, 0.5, 1], w: [0.3, 0.3, -0.9], b: 0.2, act: 'leaky-relu' },
+    { x: [2, 1, -3], w: [-0.5, 0.1, 0.4], b: 1.1, act: 'elu' },
+    { x: [4, -4, 0.1], w: [1, 1, 1], b: -5, act: 'sigmoid' },
+  ] satisfies Neuron[];
+  for (const n of values) {
+    await test.step(`${n.act} at x = ${n.x.join(', ')}`, async () => {
+      await setAll(page, n);
+      const want = neuron(n);
+      for (const [name, value] of Object.entries(want)) {
+        expect(await raw(page, `neuron.${name}`), name).toBeCloseTo(value, 12);
+      }
+      // What the reader sees: z to 2 decimals, the output and the derivatives to 4.
+      await expect(shown(page, 'z')).toHaveText(want.z.toFixed(2).replace('-', '−'));
+      await expect(shown(page, 'dadw2')).toHaveText(
+        (Math.abs(want.dadw2) < 5e-5 ? 0 : want.dadw2).toFixed(4).replace('-', '−'),
+      );
+    });
+  }
+});
+
+test('with every input positive, all three weight gradients take one sign; a negative z stops a ReLU neuron', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  await goLive(page);
+  // The starting values: x2 is negative, and its weight's gradient is the only negative one.
+  const signs = async () =>
+    Promise.all(
+      ['dadw1', 'dadw2', 'dadw3'].map(async (d) => Math.sign(await raw(page, `neuron.${d}`))),
+    );
+  expect(await signs()).toEqual([1, -1, 1]);
+  await spin(page, 'x2').fill('0.5');
+  await expect.poll(signs).toEqual([1, 1, 1]);
+  // The weights do not enter: flipping one leaves every sign.
+  await spin(page, 'w3').fill('1.5');
+  await expect.poll(signs).toEqual([1, 1, 1]);
+
+  await page.getByRole('combobox', { name: 'activation function' }).selectOption('relu');
+  await spin(page, 'b').fill('-5');
+  expect(await raw(page, 'neuron.z')).toBeLessThan(0);
+  for (const d of ['dadw1', 'dadw2', 'dadw3', 'dadb', 'a']) {
+    expect(await raw(page, `neuron.${d}`), d).toBe(0);
+  }
+  await expect(shown(page, 'dadw1')).toHaveText('0.0000');
+});
+
+test('the table gives each activation at the neuron’s z, with the leaky slope and ELU α from a link', async ({
+  page,
+}) => {
+  await page.goto(`${PAGE}?neuron.b=-1&neuron.leak=0.2&neuron.alpha=2`);
+  await goLive(page);
+  const z = 0.9 * 1 + 0.4 * -0.5 + -0.2 * 2 + -1; // the starting inputs and weights
+  expect(await raw(page, 'neuron.z')).toBeCloseTo(z, 12);
+  const names = { sigmoid: 'sigmoid', tanh: 'tanh', relu: 'relu', leaky: 'leaky-relu', elu: 'elu' };
+  for (const [name, option] of Object.entries(names)) {
+    const [f, slope] = F[option]!(z, 0.2, 2);
+    expect(await raw(page, `neuron.f_${name}`), name).toBeCloseTo(f, 12);
+    expect(await raw(page, `neuron.df_${name}`), name).toBeCloseTo(slope, 12);
+  }
+  // (A read-out in prose keeps the keyboard's minus sign; in math it is typeset as −.)
+  await expect(shown(page, 'f_elu')).toHaveText((2 * (Math.exp(z) - 1)).toFixed(4));
+  await expect(page.locator('main')).not.toContainText(/NaN|Infinity|undefined/);
+});
