@@ -67,7 +67,7 @@ describe('resolveParam()', () => {
       value: 'tanh',
       defaults: { act: 'tanh' },
     });
-    expect(resolveParam('neuron-second.w1', at, page).value).toBe(0.8);
+    expect(resolveParam('neuron-second.w1', at, page).value).toBe(neuronModel.params.w1.default);
     expect(resolveParam('neuron.act', at, page).value).toBe('sigmoid');
   });
 });
@@ -93,10 +93,11 @@ describe('resolveValue()', () => {
 
   it('gives the value at the page defaults for a page instance', () => {
     const page = pageModels({ neuron: { act: 'tanh', w1: 2 } }, file);
-    const z = 2 * 1 + 0.4 * -0.5 + 0.1;
+    // The starting inputs (1, −0.5, 2) and weights (w2 = 0.4, w3 = −0.2), bias 0.1, with w1 = 2.
+    const z = 2 * 1 + 0.4 * -0.5 + -0.2 * 2 + 0.1;
     expect(resolveValue('neuron.z', at, page).value).toBeCloseTo(z, 15);
-    expect(resolveValue('neuron.a', at, page).value).toBe(activate('tanh', z));
-    expect(resolveValue('neuron.a', at).value).toBe(activate('sigmoid', 0.7));
+    expect(resolveValue('neuron.a', at, page).value).toBeCloseTo(activate('tanh', z), 15);
+    expect(resolveValue('neuron.a', at).value).toBe(activate('sigmoid', 0.4));
   });
 
   it('fails the build for an undeclared suffixed instance, saying how to declare it', () => {
@@ -166,7 +167,7 @@ describe('pageModels()', () => {
 
   it('rejects a parameter the model does not have, listing its parameters', () => {
     expect(() => pageModels({ neuron: { act: 'tanh', bias: 1 } }, file)).toThrow(
-      `${file}: models.neuron.bias: model "neuron" has no parameter "bias". Its parameters: x1, x2, w1, w2, b, act.`,
+      `${file}: models.neuron.bias: model "neuron" has no parameter "bias". Its parameters: x1, x2, x3, w1, w2, w3, b, act, leak, alpha.`,
     );
     expect(() => pageModels({ neuron: { z: 1 } }, file)).toThrow(
       /models\.neuron\.z: model "neuron" has no parameter "z"/,
@@ -214,7 +215,7 @@ describe('valuesAt()', () => {
   it('applies the page defaults, and computes each set of defaults once', () => {
     const tanh = valuesAt(neuronModel, { act: 'tanh' });
     expect(tanh['act']).toBe('tanh');
-    expect(tanh['a']).toBe(activate('tanh', 0.7));
+    expect(tanh['a']).toBe(activate('tanh', 0.4)); // z = 0.9 − 0.2 − 0.4 + 0.1
     expect(valuesAt(neuronModel, { act: 'tanh' })).toBe(tanh);
     expect(valuesAt(neuronModel)).not.toBe(tanh);
   });

@@ -17,7 +17,7 @@ describe('createPageStore()', () => {
     const second = store.model('neuron-second')!;
     expect(first.instance).toBe('neuron');
     expect(second.instance).toBe('neuron-second');
-    expect(first.params.value).toMatchObject({ act: 'tanh', x1: 1, w1: 0.8 });
+    expect(first.params.value).toMatchObject({ act: 'tanh', x1: 1, w1: 0.9 });
     expect(second.params.value).toMatchObject({ act: 'relu', x1: 2, w1: 2 });
     expect(second.defaults).toMatchObject({ act: 'relu', x1: 1, w1: 2 });
     second.set('b', 1);
