@@ -6,6 +6,7 @@ export { default as Editable } from './components/live/Editable.astro';
 export { default as Value } from './components/live/Value.astro';
 export { default as ModelControls } from './components/live/ModelControls.astro';
 export { default as NetworkDiagram } from './widgets/network-diagram/NetworkDiagram.astro';
+export { default as NeuronDiagram } from './widgets/neuron-diagram/NeuronDiagram.astro';
 export { default as Exercise } from './components/live/Exercise.astro';
 export { default as Training } from './widgets/training/Training.astro';
 export { default as Choice } from './components/live/Choice.astro';

@@ -45,7 +45,12 @@ const raw = async (page: Page, ref: string): Promise<number> =>
   Number(await page.locator(`[data-value="${ref}"]`).first().getAttribute('data-raw'));
 const spin = (page: Page, ref: string) =>
   page.locator(`[role="spinbutton"][data-param="neuron.${ref}"]`).first();
-const shown = (page: Page, ref: string) => page.locator(`[data-value="neuron.${ref}"]`).first();
+/** A value as the worked formulas show it (typeset, with − for minus). */
+const shown = (page: Page, ref: string) =>
+  page.locator(`.katex [data-value="neuron.${ref}"]`).first();
+/** A value as a table or the diagram shows it, in text. */
+const inText = (page: Page, ref: string) =>
+  page.locator(`live-value[data-value="neuron.${ref}"]`).first();
 
 async function setAll(page: Page, n: Neuron): Promise<void> {
   for (const [i, name] of ['x1', 'x2', 'x3'].entries()) await spin(page, name).fill(String(n.x[i]));
@@ -122,6 +127,58 @@ test('the table gives each activation at the neuron’s z, with the leaky slope 
     expect(await raw(page, `neuron.df_${name}`), name).toBeCloseTo(slope, 12);
   }
   // (A read-out in prose keeps the keyboard's minus sign; in math it is typeset as −.)
-  await expect(shown(page, 'f_elu')).toHaveText((2 * (Math.exp(z) - 1)).toFixed(4));
+  await expect(inText(page, 'f_elu')).toHaveText((2 * (Math.exp(z) - 1)).toFixed(4));
   await expect(page.locator('main')).not.toContainText(/NaN|Infinity|undefined/);
+});
+
+test('the diagram is a named figure: Tab goes x1, w1, x2, w2, x3, w3, b, and its z and a follow its fields', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  await goLive(page);
+  const diagram = page.getByRole('figure', { name: /^A neuron with three inputs/ });
+  await expect(diagram).toBeVisible();
+  const order: string[] = [];
+  await diagram.getByRole('spinbutton', { name: 'input x1' }).focus();
+  for (let i = 0; i < 7; i++) {
+    order.push(
+      (await page.evaluate(() => document.activeElement?.getAttribute('data-param'))) ?? '',
+    );
+    await page.keyboard.press('Tab');
+  }
+  expect(order).toEqual(['x1', 'w1', 'x2', 'w2', 'x3', 'w3', 'b'].map((p) => `neuron.${p}`));
+
+  await diagram.getByRole('spinbutton', { name: 'weight w3' }).fill('1.5');
+  await diagram.getByRole('spinbutton', { name: 'bias b' }).fill('-0.6');
+  const want = neuron({ x: [1, -0.5, 2], w: [0.9, 0.4, 1.5], b: -0.6, act: 'sigmoid' });
+  await expect(diagram.locator('[data-value="neuron.z"]')).toHaveText(want.z.toFixed(2));
+  await expect(diagram.locator('[data-value="neuron.a"]')).toHaveText(want.a.toFixed(4));
+  // The same parameter in the prose follows the diagram's field.
+  await expect(spin(page, 'w3')).toHaveValue('1.5');
+});
+
+test('at 360 px the diagram fits the screen, with every field 24 px tall', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto(PAGE);
+  const diagram = page.getByRole('figure', { name: /^A neuron with three inputs/ });
+  const box = (await diagram.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(360);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  const fields = await diagram
+    .getByRole('spinbutton')
+    .evaluateAll((els) => els.map((el) => el.getBoundingClientRect()));
+  expect(fields).toHaveLength(7);
+  for (const field of fields) {
+    expect(field.height).toBeGreaterThanOrEqual(24);
+    expect(field.right).toBeLessThanOrEqual(360);
+  }
+  // No two fields overlap.
+  for (const [i, a] of fields.entries()) {
+    for (const b of fields.slice(i + 1)) {
+      const apart =
+        a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+      expect(apart).toBe(true);
+    }
+  }
 });
