@@ -364,6 +364,68 @@ test('a read-out shows its full precision on hover', async ({ page }) => {
   expect(shown).toBe(`"${String(Number(expected({}).E!.toPrecision(12)))}"`);
 });
 
+test('a changed read-out flashes once if it is on screen; off screen, or with reduced motion, none does', async ({
+  page,
+}) => {
+  /** Every read-out drawn as HTML, with its text, whether it is on screen and its data-flash. */
+  const readOuts = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('live-value, .live-math[data-value]')].map(
+        (el) => {
+          const box = el.getBoundingClientRect();
+          return {
+            text: el.textContent,
+            onScreen: box.bottom > 0 && box.top < innerHeight && box.width > 0,
+            flash: el.getAttribute('data-flash'),
+          };
+        },
+      ),
+    );
+  const flashes = () =>
+    page.evaluate(
+      () =>
+        document
+          .getAnimations()
+          .filter((a) => /^live-flash-/.test((a as CSSAnimation).animationName ?? '')).length,
+    );
+  await page.goto('/chapters/backprop/');
+  await goLive(page);
+  const w5 = spin(page, 'mazur.w5').first();
+  await w5.scrollIntoViewIfNeeded();
+  // The live layer learns what is on screen from an IntersectionObserver, which reports after
+  // a frame: two frames later it has.
+  await page.evaluate(
+    () =>
+      new Promise((done) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))),
+      ),
+  );
+  const before = await readOuts();
+  await w5.press('ArrowUp');
+  const after = await readOuts();
+  const changed = after.filter((r, i) => r.text !== before[i]!.text);
+  const seen = changed.filter((r) => r.onScreen);
+  const unseen = changed.filter((r) => !r.onScreen);
+  // The edit reaches far down the page, and some of what it changed is in view.
+  expect(seen.length).toBeGreaterThan(0);
+  expect(unseen.length).toBeGreaterThan(seen.length);
+  expect(seen.every((r) => r.flash === 'a')).toBe(true);
+  expect(unseen.every((r) => r.flash === null)).toBe(true);
+  expect(await flashes()).toBe(seen.length);
+  // Unchanged read-outs do not flash either.
+  expect(after.filter((r, i) => r.text === before[i]!.text && r.flash !== null)).toEqual([]);
+
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  // Past the pause after which a change flashes again (read-outs.ts, FLASH_MS).
+  await page.waitForTimeout(800);
+  await expect.poll(flashes).toBe(0);
+  await w5.press('ArrowUp');
+  const still = await readOuts();
+  expect(still.filter((r, i) => r.text !== after[i]!.text).length).toBeGreaterThan(0);
+  expect(still.map((r) => r.flash)).toEqual(after.map((r) => r.flash));
+  expect(await flashes()).toBe(0);
+});
+
 test('before the reader reaches for it, the page runs only the boot script; intent loads its models', async ({
   page,
 }) => {

@@ -27,6 +27,51 @@ function changingFast(element: Element): boolean {
   return last !== undefined && now - last < FLASH_MS;
 }
 
+/**
+ * The read-outs on screen, kept by one IntersectionObserver. Only they flash: a flash off screen
+ * is over before anyone could scroll to it, and one edit on the backprop chapter changes about
+ * 300 read-outs, each of whose flashes was a layer for the compositor to place, every frame.
+ */
+const onScreen = new WeakSet<Element>();
+let visibility: IntersectionObserver | undefined;
+function watchVisibility(element: Element): () => void {
+  visibility ??= new IntersectionObserver((entries) => {
+    for (const entry of entries)
+      if (entry.isIntersecting) onScreen.add(entry.target);
+      else onScreen.delete(entry.target);
+  });
+  visibility.observe(element);
+  return () => {
+    visibility?.unobserve(element);
+    onScreen.delete(element);
+  };
+}
+
+/**
+ * Flashes a read-out that just changed. The highlight is a ::before layer (live.css) whose
+ * opacity fades, which the compositor runs without repainting the page. It starts by a CSS
+ * animation that data-flash names, alternating between two identical ones so that a second
+ * change restarts it: an attribute write restyles this one element, where element.animate()
+ * made the browser bring the whole page's style up to date, once per read-out (1.7 s of each
+ * edit on the backprop chapter at 4x CPU throttling).
+ */
+function flash(element: Element): void {
+  if (!onScreen.has(element)) return;
+  element.setAttribute('data-flash', element.getAttribute('data-flash') === 'a' ? 'b' : 'a');
+}
+
+/**
+ * Sets an element's text, rewriting its one text node where it has one: a new node would be a
+ * new layout object, and a childList mutation that every MutationObserver on the page (Astro's
+ * prefetch watches the whole body) is called for.
+ */
+function setText(element: Element, text: string): void {
+  const only = element.firstChild;
+  if (only && only === element.lastChild && only.nodeType === Node.TEXT_NODE)
+    (only as Text).data = text;
+  else element.textContent = text;
+}
+
 export function setIfChanged(element: Element, name: string, value: string): void {
   if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }
@@ -50,7 +95,8 @@ export function bindReadOut(element: HTMLElement | Element, store: PageStore): (
   const mathMinus = element.hasAttribute('data-math');
   // A parameter shows every digit it has, as the build writes it (formatParam).
   const format = isParam ? formatParam : formatNumber;
-  return effect(() => {
+  const unwatch = element instanceof HTMLElement ? watchVisibility(element) : undefined;
+  const stop = effect(() => {
     // Undefined while a worker computes it: the text already shown stays.
     const value = state.number(ref.name);
     // aria-busy: a screen reader waits for the settled value instead of reading a stale one.
@@ -62,7 +108,7 @@ export function bindReadOut(element: HTMLElement | Element, store: PageStore): (
     setIfChanged(element, 'data-raw', String(value));
     setIfChanged(element, 'data-full', formatFull(value));
     if (element.textContent !== text) {
-      element.textContent = text;
+      setText(element, text);
       // A shared link's values are not a change the reader made: they appear without a flash.
       if (
         element instanceof HTMLElement &&
@@ -70,17 +116,14 @@ export function bindReadOut(element: HTMLElement | Element, store: PageStore): (
         !reducedMotion() &&
         !changingFast(element)
       ) {
-        // The highlight is a ::before layer (live.css) whose opacity fades: the compositor runs
-        // that without repainting the page, where a background-color animation repainted it
-        // on every frame.
-        element.animate([{ opacity: 1 }, { opacity: 0 }], {
-          duration: FLASH_MS,
-          easing: 'ease-out',
-          pseudoElement: '::before',
-        });
+        flash(element);
       }
     }
   });
+  return () => {
+    stop();
+    unwatch?.();
+  };
 }
 
 /** `<live-value data-value="mazur.E" data-digits="4">0.2984</live-value>` */
