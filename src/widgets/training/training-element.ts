@@ -35,7 +35,6 @@ import {
   TrainingRun,
   need,
   outputLines,
-  runTraining,
   stepOnce,
   type Change,
   type OutputLine,
@@ -55,6 +54,8 @@ const runMs = (n: number): number => Math.min(4000, 1000 + 0.05 * n);
 const MAX_FRAME_MS = 100;
 /** Steps between clock checks inside a slice. */
 const CHUNK = 2000;
+/** Steps between clock checks when computing the figures' preview: well under a slice. */
+const PREVIEW_CHUNK = 500;
 /** How long edits must pause before the figures are recomputed (the numbers follow at once). */
 const CURVE_DEBOUNCE_MS = 150;
 /**
@@ -89,6 +90,8 @@ export class LiveTraining extends LiveElement {
   #plot: PlotLib | undefined;
   #plotLoading: Promise<void> | undefined;
   #curveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The scheduler's handle on the figures' preview being computed (#previewCurve). */
+  #preview: Run | undefined;
   /** A redraw waits for Plot to load. */
   #drawPending = false;
   /** True while this element writes the weights: the params effect must not take it as an edit. */
@@ -134,7 +137,7 @@ export class LiveTraining extends LiveElement {
   protected override teardown(): void {
     this.#handle?.cancel();
     this.#run = undefined;
-    clearTimeout(this.#curveTimer);
+    this.#stopPreview();
   }
 
   #find<E extends Element>(selector: string): E | null {
@@ -209,7 +212,7 @@ export class LiveTraining extends LiveElement {
   #train(): void {
     const state = this.#state;
     if (!state) return;
-    clearTimeout(this.#curveTimer);
+    this.#stopPreview();
     const run = new TrainingRun(state.spec, state.params.peek());
     this.#run = run;
     this.#view = 'running';
@@ -332,19 +335,51 @@ export class LiveTraining extends LiveElement {
     // Until the redraw, the status line and the figures describe other values: aria-busy tells
     // a screen reader to wait, and hides them while a shared link is applied (live.css).
     this.#busy(true);
-    clearTimeout(this.#curveTimer);
+    this.#stopPreview();
     this.#curveTimer = setTimeout(() => this.#previewCurve(), CURVE_DEBOUNCE_MS);
   }
 
+  #stopPreview(): void {
+    clearTimeout(this.#curveTimer);
+    this.#preview?.cancel();
+    this.#preview = undefined;
+  }
+
+  /**
+   * Computes what Train would do, in the page scheduler's slices: all at once, the 10,000 steps
+   * of the backprop chapter held the page for 35 ms after every pause in editing (140 ms on a
+   * slow phone), and a key pressed then waited for them.
+   */
   #previewCurve(): void {
     const state = this.#state;
-    if (!state || this.#run) return;
+    const scheduler = this.store?.scheduler;
+    if (!state || !scheduler || this.#run) return;
     const values = state.params.peek();
-    const { points, change } = runTraining(state.spec, values);
-    this.#curve = { points, change, steps: change.settings.steps, outputs: this.#outputs(values) };
-    if (this.#view === 'preview') this.#say(this.#prefix + runSummary('preview', change));
-    this.#prefix = '';
-    this.#draw();
+    const run = new TrainingRun(state.spec, values);
+    const preview = scheduler.start(
+      {
+        slice: (timeLeft) => {
+          while (!run.done && timeLeft()) run.advance(PREVIEW_CHUNK);
+          return run.done;
+        },
+      },
+      `preview:${this.dataset['model'] ?? ''}`,
+    );
+    this.#preview = preview;
+    void preview.finished.then((end) => {
+      if (end !== 'done' || this.#preview !== preview || this.#run) return;
+      this.#preview = undefined;
+      const change = run.change();
+      this.#curve = {
+        points: run.points,
+        change,
+        steps: change.settings.steps,
+        outputs: this.#outputs(values),
+      };
+      if (this.#view === 'preview') this.#say(this.#prefix + runSummary('preview', change));
+      this.#prefix = '';
+      this.#draw();
+    });
   }
 
   /** Draws the run up to the snapshot last shown, ending on it. */
