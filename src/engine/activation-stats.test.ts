@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outputMoments } from './activation-stats.ts';
+import { normalCdf, outputMoments } from './activation-stats.ts';
 
 // Closed forms for X ~ N(μ, 1), written out here, independently of the engine:
 // φ and Φ are the standard normal density and distribution function.
@@ -100,5 +100,31 @@ describe('outputMoments()', () => {
     expect(() => outputMoments('relu', 0, 0)).toThrow(/sd must be a finite number greater than 0/);
     expect(() => outputMoments('relu', Number.NaN)).toThrow(/mean must be a finite number/);
     expect(() => outputMoments('relu', 0, 1, 1.5)).toThrow(/panels must be an integer/);
+  });
+});
+
+describe('normalCdf()', () => {
+  it('matches tabulated values of the standard normal distribution to 1e−11', () => {
+    // Φ(x) to 16 digits, from the erfc of a multiple-precision library.
+    const table: [number, number][] = [
+      [0, 0.5],
+      [1, 0.8413447460685429],
+      [-1, 0.15865525393145707],
+      [-1.96, 0.024997895148220435],
+      [2.5, 0.9937903346742238],
+    ];
+    for (const [x, want] of table) expect(Math.abs(normalCdf(x) - want)).toBeLessThan(1e-11);
+  });
+
+  it('shifts and scales: P(X ≤ x) for N(μ, s²) is Φ((x − μ)/s)', () => {
+    expect(normalCdf(3, 1, 2)).toBeCloseTo(normalCdf(1), 12);
+    expect(normalCdf(0, 0.5, 0.25)).toBeCloseTo(normalCdf(-2), 12);
+  });
+
+  it('is 0 and 1 beyond twelve standard deviations, and rejects a bad spread', () => {
+    expect(normalCdf(-20)).toBe(0);
+    expect(normalCdf(20)).toBe(1);
+    expect(() => normalCdf(0, 0, 0)).toThrow(/sd/);
+    expect(() => normalCdf(0, Number.NaN, 1)).toThrow(/mean/);
   });
 });

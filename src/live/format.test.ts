@@ -4,6 +4,7 @@ import {
   MAX_PARAM_DIGITS,
   NOT_A_NUMBER,
   decimalsOf,
+  digitsForSignificant,
   digitsForStep,
   formatFull,
   formatNumber,
@@ -334,5 +335,21 @@ describe('digitsForStep()', () => {
         expect(Number(step.toFixed(digitsForStep(step)))).toBe(step);
       }
     }
+  });
+});
+
+describe('digitsForSignificant()', () => {
+  it('gives the digits after the point that show that many significant digits', () => {
+    const four = (x: number) => formatNumber(x, { digits: digitsForSignificant(x, 4) });
+    expect(four(0.3989422804)).toBe('0.3989');
+    expect(four(0.0425478)).toBe('0.04255');
+    expect(four(12.3456)).toBe('12.35');
+    expect(four(-0.16052)).toBe('-0.1605');
+    expect(four(1)).toBe('1.000');
+    expect(four(0.5)).toBe('0.5000');
+    // Rounding up to the next power of ten keeps four digits, not five.
+    expect(four(0.099996)).toBe('0.1000');
+    expect(four(0)).toBe('0');
+    expect(digitsForSignificant(Number.NaN, 4)).toBe(0);
   });
 });

@@ -16,6 +16,17 @@ export interface FormatOptions {
   mathMinus?: boolean;
 }
 
+/**
+ * Digits after the point that show `significant` significant digits of `value`: 0.04255 needs 5
+ * for 4, 0.3989 needs 4, 12.34 needs 2. Zero (and anything not finite) needs none. A value that
+ * rounds up to the next power of ten keeps its count: 0.099996 to 4 is 0.1000, not 0.10000.
+ */
+export function digitsForSignificant(value: number, significant: number): number {
+  if (!Number.isFinite(value) || value === 0) return 0;
+  const rounded = Number(Math.abs(value).toPrecision(significant));
+  return Math.max(0, significant - 1 - Math.floor(Math.log10(rounded)));
+}
+
 /** What is shown instead of a value that is not a finite number. It never says NaN. */
 export const NOT_A_NUMBER = '—';
 

@@ -3,7 +3,7 @@
  * `<live-value>` in prose, and the spans and MathML numbers that `\live{…}` leaves in math.
  */
 import { effect } from '@preact/signals-core';
-import { formatFull, formatNumber, formatParam } from '../format.ts';
+import { digitsForSignificant, formatFull, formatNumber, formatParam } from '../format.ts';
 import { derivedInfo, splitRef } from '../model.ts';
 import { numberParam } from '../params.ts';
 import { LiveElement, defineLive } from './element.ts';
@@ -78,7 +78,8 @@ export function setIfChanged(element: Element, name: string, value: string): voi
 
 /**
  * Keeps one element's text equal to its value. Returns a function that stops it.
- * Attributes: data-value (required), data-digits (default 4; a parameter shows more when its
+ * Attributes: data-value (required), data-significant (significant digits, instead of a fixed
+ * number after the point), data-digits (default 4; a parameter shows more when its
  * value has more), data-math (use a math minus).
  */
 export function bindReadOut(element: HTMLElement | Element, store: PageStore): () => void {
@@ -92,6 +93,8 @@ export function bindReadOut(element: HTMLElement | Element, store: PageStore): (
     return () => undefined;
   }
   const digits = Number(element.getAttribute('data-digits') ?? 4);
+  const significantText = element.getAttribute('data-significant');
+  const significant = significantText === null ? undefined : Number(significantText);
   const mathMinus = element.hasAttribute('data-math');
   // A parameter shows every digit it has, as the build writes it (formatParam).
   const format = isParam ? formatParam : formatNumber;
@@ -102,7 +105,10 @@ export function bindReadOut(element: HTMLElement | Element, store: PageStore): (
     // aria-busy: a screen reader waits for the settled value instead of reading a stale one.
     if (value === undefined) return setIfChanged(element, 'aria-busy', 'true');
     element.removeAttribute('aria-busy');
-    const text = format(value, { digits, mathMinus });
+    const text = format(value, {
+      digits: significant === undefined ? digits : digitsForSignificant(value, significant),
+      mathMinus,
+    });
     // Writes only what changed: on load every value is already right, and redundant attribute
     // writes would make the browser recompute the style of a page full of math.
     setIfChanged(element, 'data-raw', String(value));

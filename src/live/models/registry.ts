@@ -4,8 +4,9 @@
  * models a page uses, through loaders.ts (a test keeps the two lists equal).
  */
 import type { AnyModel } from '../model.ts';
+import activations from './activations.ts';
 import mazur from './mazur.ts';
 import neuron from './neuron.ts';
 import work from './work.ts';
 
-export const models: Readonly<Record<string, AnyModel>> = { mazur, neuron, work };
+export const models: Readonly<Record<string, AnyModel>> = { activations, mazur, neuron, work };

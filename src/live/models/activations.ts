@@ -1,0 +1,149 @@
+/**
+ * Chapter 2's model: the five activations side by side. The explorer plots the chosen one and
+ * its slope over [−4, 4] and reads both at a point x; the properties table gives, for each
+ * activation, the largest slope, the lower end of the output range where it depends on a
+ * parameter, and the mean and variance of the output when the input is normal, N(μ, s²), with a
+ * mean μ and a spread s the reader sets. The sigmoid section's scaled sigmoid σ(kx) and the
+ * identity tanh(x) = 2σ(2x) − 1 are computed here too, so that the page prints them, never types
+ * them.
+ */
+import { activate, activationDerivative, type ActivationSpec } from '../../engine/activations.ts';
+import { normalCdf, outputMoments } from '../../engine/activation-stats.ts';
+import { defineModel } from '../model.ts';
+
+/** The activation options, by the name the URL uses, with a label. */
+const ACTIVATIONS = {
+  sigmoid: 'sigmoid σ',
+  tanh: 'tanh',
+  relu: 'ReLU',
+  'leaky-relu': 'leaky ReLU',
+  elu: 'ELU',
+} as const;
+type Option = keyof typeof ACTIVATIONS;
+
+/** The engine's activation for an option, with the page's leaky slope and ELU α. */
+function spec(option: Option, leak: number, alpha: number): ActivationSpec {
+  switch (option) {
+    case 'sigmoid':
+    case 'tanh':
+    case 'relu':
+      return option;
+    case 'leaky-relu':
+      return { id: 'leakyRelu', a: leak };
+    case 'elu':
+      return { id: 'elu', alpha };
+  }
+}
+
+/** The table's rows: a short name for the values, and the option. */
+const EACH = [
+  ['sigmoid', 'sigmoid'],
+  ['tanh', 'tanh'],
+  ['relu', 'relu'],
+  ['leaky', 'leaky-relu'],
+  ['elu', 'elu'],
+] as const satisfies readonly (readonly [string, Option])[];
+type Row = (typeof EACH)[number][0];
+
+/**
+ * A moment rounded to 12 decimal places. The integrals are good to about 1e−10
+ * (activation-stats.ts), so digits beyond that are noise: tanh's mean at μ = 0 is exactly 0 by
+ * symmetry, and would otherwise print as −3.1e−17.
+ */
+const settle = (x: number): number => Math.round(x * 1e12) / 1e12 + 0;
+
+/** The largest slope of each activation over the reals (ELU's, for α > 1, is approached at 0⁻). */
+function maxSlope(row: Row, leak: number, alpha: number): number {
+  switch (row) {
+    case 'sigmoid':
+      return 0.25;
+    case 'tanh':
+    case 'relu':
+      return 1;
+    case 'leaky':
+      return Math.max(1, leak);
+    case 'elu':
+      return Math.max(1, alpha);
+  }
+}
+
+function table(mu: number, sd: number, leak: number, alpha: number) {
+  const out: Record<string, number> = {};
+  for (const [row, option] of EACH) {
+    const { mean, variance } = outputMoments(spec(option, leak, alpha), mu, sd);
+    out[`mean_${row}`] = settle(mean);
+    out[`var_${row}`] = settle(variance);
+    out[`maxd_${row}`] = maxSlope(row, leak, alpha);
+  }
+  return out as Record<`${'mean' | 'var' | 'maxd'}_${Row}`, number>;
+}
+
+/** Where the explorer samples its curves: 161 points from −4 to 4, every 0.05. */
+const CURVE_X = Float64Array.from({ length: 161 }, (_, i) => (i - 80) / 20);
+
+const sigmoid = (x: number): number => activate('sigmoid', x);
+
+export const activationsModel = defineModel({
+  name: 'activations',
+  params: {
+    act: {
+      kind: 'choice',
+      label: 'activation function',
+      default: 'sigmoid',
+      options: ACTIVATIONS,
+    },
+    x: { label: 'input x', default: 2, min: -4, max: 4, step: 0.1 },
+    // 0.1, not the usual 0.01, so that the slope on the left is visible in a plot. At least
+    // 0.01: at 0 leaky ReLU would be ReLU, and the table's words about it would be false.
+    leak: { label: 'leaky ReLU slope a', default: 0.1, min: 0.01, max: 0.5, step: 0.01 },
+    alpha: { label: 'ELU α', default: 1, min: 0.1, max: 3, step: 0.1 },
+    k: { label: 'sigmoid steepness k', default: 1, min: 0.1, max: 10, step: 0.1 },
+    mu: { label: 'input mean μ', default: 0, min: -3, max: 3, step: 0.1 },
+    sd: { label: 'input standard deviation s', default: 1, min: 0.1, max: 3, step: 0.1 },
+  },
+  values: {
+    numbers: [
+      'fx',
+      'dfx',
+      'sigx',
+      'sigkx',
+      'dsigk0',
+      'tanhx',
+      'sig2x',
+      'tanhViaSigmoid',
+      'tanhGap',
+      'reluZeros',
+      'eluMin',
+      ...EACH.flatMap(([row]) => [`mean_${row}`, `var_${row}`, `maxd_${row}`] as const),
+    ],
+    arrays: ['curveX', 'curveF', 'curveDf'],
+    derive(p) {
+      const f = spec(p.act, p.leak, p.alpha);
+      const sig2x = sigmoid(2 * p.x);
+      const tanhx = activate('tanh', p.x);
+      const tanhViaSigmoid = 2 * sig2x - 1;
+      return {
+        fx: activate(f, p.x),
+        dfx: activationDerivative(f, p.x),
+        sigx: sigmoid(p.x),
+        // The scaled sigmoid σ(x; k) = 1/(1 + e^(−kx)) and its slope at 0, k·σ(0)(1 − σ(0)).
+        sigkx: sigmoid(p.k * p.x),
+        dsigk0: p.k / 4,
+        tanhx,
+        sig2x,
+        tanhViaSigmoid,
+        // Zero in exact arithmetic; in floating point, a rounding error or two.
+        tanhGap: Math.abs(tanhx - tanhViaSigmoid),
+        // ReLU outputs exactly 0 for every input at or below 0: P(X ≤ 0) for X ~ N(μ, s²).
+        reluZeros: settle(normalCdf(0, p.mu, p.sd)),
+        eluMin: -p.alpha,
+        ...table(p.mu, p.sd, p.leak, p.alpha),
+        curveX: CURVE_X,
+        curveF: CURVE_X.map((x) => activate(f, x)),
+        curveDf: CURVE_X.map((x) => activationDerivative(f, x)),
+      };
+    },
+  },
+});
+
+export default activationsModel;
