@@ -10,3 +10,4 @@ export { default as NeuronDiagram } from './widgets/neuron-diagram/NeuronDiagram
 export { default as Exercise } from './components/live/Exercise.astro';
 export { default as Training } from './widgets/training/Training.astro';
 export { default as Choice } from './components/live/Choice.astro';
+export { default as ActivationExplorer } from './widgets/activation-explorer/ActivationExplorer.astro';

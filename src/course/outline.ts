@@ -28,8 +28,8 @@ export const chapters: readonly ChapterOutline[] = [
     slug: 'activations',
     title: 'Activation functions',
     titleZh: '激活函数',
-    summary: 'Sigmoid, tanh, ReLU and leaky ReLU: their shapes, derivatives and trade-offs.',
-    summaryZh: 'Sigmoid、tanh、ReLU 与 Leaky ReLU：形状、导数与取舍。',
+    summary: 'Sigmoid, tanh, ReLU, leaky ReLU and ELU: their shapes, derivatives and trade-offs.',
+    summaryZh: 'Sigmoid、tanh、ReLU、Leaky ReLU 与 ELU：形状、导数与取舍。',
   },
   {
     slug: 'zero-centering',

@@ -7,6 +7,8 @@ import type { PageStore } from '../live/client/page.ts';
 type Define = (store: PageStore) => void;
 
 export const widgetLoaders: Readonly<Record<string, () => Promise<Define>>> = {
+  'activation-explorer': () =>
+    import('./activation-explorer/explorer-element.ts').then((m) => m.defineActivationExplorer),
   'live-exercise': () =>
     import('../live/client/exercise-element.ts').then((m) => m.defineLiveExercise),
   'live-training': () => import('./training/training-element.ts').then((m) => m.defineTraining),

@@ -61,6 +61,8 @@ for (const [page, query] of [
     '?mazur.w1=-1.37&mazur.w7=2.5&mazur.eta=0.37&mazur.t1=0.9&mazur.b2=-0.25',
   ],
   ['/how-to-read/', '?mazur.w3=0.333&mazur.i2=0.125'],
+  ['/chapters/activations/', ''],
+  ['/chapters/activations/', '?activations.x=-1.3'],
 ] as const) {
   test(`worked arithmetic on ${page}${query} checks by hand at the precision shown`, async ({
     page: browser,

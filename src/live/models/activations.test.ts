@@ -36,6 +36,9 @@ describe('activationsModel', () => {
       const v = at({ x: i / 10 });
       expect(num(v, 'tanhx')).toBeCloseTo(Math.tanh(i / 10), 15);
       expect(num(v, 'tanhGap')).toBeLessThan(1e-15);
+      // Its derivative by the chain rule: tanh′(x) = 4σ′(2x).
+      expect(4 * num(v, 'dsig2x')).toBeCloseTo(1 - Math.tanh(i / 10) ** 2, 14);
+      expect(num(v, 'dtanhx')).toBeCloseTo(1 - Math.tanh(i / 10) ** 2, 14);
     }
   });
 
@@ -47,13 +50,13 @@ describe('activationsModel', () => {
 
   it('computes the table for a standard normal input: ReLU 0.3989, leaky (1 − a)/√(2π), tanh 0', () => {
     const v = at({ leak: 0.01 });
-    expect(num(v, 'mean_relu')).toBeCloseTo(1 / SQRT_2PI, 10);
-    expect(num(v, 'var_relu')).toBeCloseTo(0.5 - 1 / (2 * Math.PI), 10);
-    expect(num(v, 'mean_leaky')).toBeCloseTo(0.99 / SQRT_2PI, 10);
+    expect(num(v, 'mean_relu')).toBeCloseTo(1 / SQRT_2PI, 8);
+    expect(num(v, 'var_relu')).toBeCloseTo(0.5 - 1 / (2 * Math.PI), 8);
+    expect(num(v, 'mean_leaky')).toBeCloseTo(0.99 / SQRT_2PI, 8);
     expect(num(v, 'mean_tanh')).toBe(0);
     expect(num(v, 'mean_sigmoid')).toBe(0.5);
     // ELU with α = 1: E = φ(0) + e^½ Φ(−1) − ½.
-    expect(num(v, 'mean_elu')).toBeCloseTo(1 / SQRT_2PI + Math.exp(0.5) * PHI_MINUS_1 - 0.5, 10);
+    expect(num(v, 'mean_elu')).toBeCloseTo(1 / SQRT_2PI + Math.exp(0.5) * PHI_MINUS_1 - 0.5, 8);
     expect(num(v, 'reluZeros')).toBe(0.5);
     expect([num(v, 'maxd_sigmoid'), num(v, 'maxd_tanh'), num(v, 'maxd_relu')]).toEqual([
       0.25, 1, 1,
@@ -65,12 +68,19 @@ describe('activationsModel', () => {
     expect(num(v, 'mean_tanh')).toBeGreaterThan(0.5);
     // ReLU of N(1, 1): μΦ(μ) + φ(μ), with Φ(1) = 1 − Φ(−1).
     const want = 1 - PHI_MINUS_1 + Math.exp(-0.5) / SQRT_2PI;
-    expect(num(v, 'mean_relu')).toBeCloseTo(want, 10);
-    expect(num(v, 'reluZeros')).toBeCloseTo(PHI_MINUS_1, 11);
+    expect(num(v, 'mean_relu')).toBeCloseTo(want, 8);
+    expect(num(v, 'reluZeros')).toBeCloseTo(PHI_MINUS_1, 8);
     // A wider input: sigmoid's variance grows, its mean stays ½ by symmetry.
     const wide = at({ sd: 3 });
     expect(num(wide, 'mean_sigmoid')).toBe(0.5);
     expect(num(wide, 'var_sigmoid')).toBeGreaterThan(num(at(), 'var_sigmoid'));
+  });
+
+  it('keeps the standard-normal means for the prose whatever μ and s are', () => {
+    const v = at({ mu: 2, sd: 0.5, leak: 0.1 });
+    expect(num(v, 'stdmean_relu')).toBeCloseTo(1 / SQRT_2PI, 8);
+    expect(num(v, 'stdmean_leaky')).toBeCloseTo(0.9 / SQRT_2PI, 8);
+    expect(num(v, 'stdmean_elu')).toBeCloseTo(1 / SQRT_2PI + Math.exp(0.5) * PHI_MINUS_1 - 0.5, 8);
   });
 
   it('follows a and α in the largest slope and ELU’s floor', () => {

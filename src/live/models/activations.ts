@@ -46,11 +46,18 @@ const EACH = [
 type Row = (typeof EACH)[number][0];
 
 /**
- * A moment rounded to 12 decimal places. The integrals are good to about 1e−10
- * (activation-stats.ts), so digits beyond that are noise: tanh's mean at μ = 0 is exactly 0 by
- * symmetry, and would otherwise print as −3.1e−17.
+ * Simpson panels per piece for the moments: 500 keeps them within 1e−8 of the closed forms
+ * (activations.test.ts), far inside the four significant digits the table prints, in a quarter
+ * of the time of outputMoments()' default.
  */
-const settle = (x: number): number => Math.round(x * 1e12) / 1e12 + 0;
+const PANELS = 500;
+
+/**
+ * A moment rounded to 10 decimal places, which the table's four significant digits never reach:
+ * tanh's mean at μ = 0 is exactly 0 by symmetry, and its rounding residue (−3.1e−17) would
+ * otherwise print in scientific notation.
+ */
+const settle = (x: number): number => Math.round(x * 1e10) / 1e10 + 0;
 
 /** The largest slope of each activation over the reals (ELU's, for α > 1, is approached at 0⁻). */
 function maxSlope(row: Row, leak: number, alpha: number): number {
@@ -67,16 +74,29 @@ function maxSlope(row: Row, leak: number, alpha: number): number {
   }
 }
 
-function table(mu: number, sd: number, leak: number, alpha: number) {
+type Table = Record<`${'mean' | 'var' | 'maxd'}_${Row}`, number>;
+
+/**
+ * The table for one μ, s, a and α. It takes a few milliseconds, so the last one is kept: moving
+ * x, or choosing another activation for the explorer, does not recompute it.
+ */
+let last: { key: string; table: Table } | undefined;
+function table(mu: number, sd: number, leak: number, alpha: number): Table {
+  const key = `${mu} ${sd} ${leak} ${alpha}`;
+  if (last?.key === key) return last.table;
   const out: Record<string, number> = {};
   for (const [row, option] of EACH) {
-    const { mean, variance } = outputMoments(spec(option, leak, alpha), mu, sd);
+    const { mean, variance } = outputMoments(spec(option, leak, alpha), mu, sd, PANELS);
     out[`mean_${row}`] = settle(mean);
     out[`var_${row}`] = settle(variance);
     out[`maxd_${row}`] = maxSlope(row, leak, alpha);
   }
-  return out as Record<`${'mean' | 'var' | 'maxd'}_${Row}`, number>;
+  last = { key, table: out as Table };
+  return last.table;
 }
+
+/** A mean for a standard normal input, as the prose quotes it. */
+const standardMean = (f: ActivationSpec): number => settle(outputMoments(f, 0, 1, PANELS).mean);
 
 /** Where the explorer samples its curves: 161 points from −4 to 4, every 0.05. */
 const CURVE_X = Float64Array.from({ length: 161 }, (_, i) => (i - 80) / 20);
@@ -106,13 +126,19 @@ export const activationsModel = defineModel({
       'fx',
       'dfx',
       'sigx',
+      'dsigx',
       'sigkx',
       'dsigk0',
       'tanhx',
+      'dtanhx',
       'sig2x',
+      'dsig2x',
       'tanhViaSigmoid',
       'tanhGap',
       'reluZeros',
+      'stdmean_relu',
+      'stdmean_leaky',
+      'stdmean_elu',
       'eluMin',
       ...EACH.flatMap(([row]) => [`mean_${row}`, `var_${row}`, `maxd_${row}`] as const),
     ],
@@ -126,17 +152,26 @@ export const activationsModel = defineModel({
         fx: activate(f, p.x),
         dfx: activationDerivative(f, p.x),
         sigx: sigmoid(p.x),
+        dsigx: activationDerivative('sigmoid', p.x),
         // The scaled sigmoid σ(x; k) = 1/(1 + e^(−kx)) and its slope at 0, k·σ(0)(1 − σ(0)).
         sigkx: sigmoid(p.k * p.x),
         dsigk0: p.k / 4,
         tanhx,
+        dtanhx: activationDerivative('tanh', p.x),
         sig2x,
+        // σ′(2x): differentiating tanh(x) = 2σ(2x) − 1 gives tanh′(x) = 4σ′(2x).
+        dsig2x: activationDerivative('sigmoid', 2 * p.x),
         tanhViaSigmoid,
         // Zero in exact arithmetic; in floating point, a rounding error or two.
         tanhGap: Math.abs(tanhx - tanhViaSigmoid),
         // ReLU outputs exactly 0 for every input at or below 0: P(X ≤ 0) for X ~ N(μ, s²).
-        reluZeros: settle(normalCdf(0, p.mu, p.sd)),
+        reluZeros: settle(normalCdf(0, p.mu, p.sd, PANELS)),
         eluMin: -p.alpha,
+        // The three means for a standard normal input whatever μ and s are, for the prose that
+        // corrects the notes' "leaky ReLU is zero-centred".
+        stdmean_relu: standardMean('relu'),
+        stdmean_leaky: standardMean({ id: 'leakyRelu', a: p.leak }),
+        stdmean_elu: standardMean({ id: 'elu', alpha: p.alpha }),
         ...table(p.mu, p.sd, p.leak, p.alpha),
         curveX: CURVE_X,
         curveF: CURVE_X.map((x) => activate(f, x)),

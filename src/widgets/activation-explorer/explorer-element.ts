@@ -1,0 +1,108 @@
+/**
+ * `<activation-explorer>`: redraws the explorer's figure when the activation, a, α or x changes,
+ * and moves x to where the reader points at the figure. The numbers beside it (the fields and
+ * the read-outs of f(x) and f′(x)) are live-number and live-value elements, which update on
+ * their own.
+ *
+ *   first edit ──▶ load plot-lib ──▶ draw        (the build's figure stays until then)
+ *   later edits ──▶ draw at the next frame, once however many arrive
+ *   pointer down, or moving with a button or pen pressed, on the figure ──▶ x = where it points
+ *   pointer moving with no button (a mouse hovering) ──▶ x = where it points
+ *
+ * x goes through the model like any edit, so the URL, the read-outs and the figure all follow.
+ */
+import { LiveElement, defineLive } from '../../live/client/element.ts';
+import type { PageStore } from '../../live/client/page.ts';
+import type { ParamValues } from '../../live/model.ts';
+import type { ModelState } from '../../live/store.ts';
+import { explorerPlot, xFromPointer, type PlotLib } from './explorer-plot.ts';
+
+class ActivationExplorer extends LiveElement {
+  #state: ModelState | undefined;
+  #plot: PlotLib | undefined;
+  #loading: Promise<void> | undefined;
+  #frame = 0;
+  /** The parameters the figure was drawn for, so that an unrelated edit does not redraw it. */
+  #drawn = '';
+
+  protected override setup(): void {
+    const found = this.lookup(`${this.dataset['model'] ?? ''}.x`);
+    if (!found) return;
+    this.#state = found.state;
+    // The build drew the figure for the page's starting values; a shared link may differ.
+    this.#drawn = this.#key(found.state.defaults);
+    this.watch(() => {
+      // Reads the signal, so that this runs on every edit of the model.
+      void found.state.params.value;
+      if (this.#key() !== this.#drawn) this.#schedule();
+    });
+    const plot = this.querySelector<HTMLElement>('.explorer__plot');
+    plot?.addEventListener('pointermove', (event) => this.#point(event, plot), this.listening);
+    plot?.addEventListener('pointerdown', (event) => this.#point(event, plot), this.listening);
+  }
+
+  protected override teardown(): void {
+    cancelAnimationFrame(this.#frame);
+  }
+
+  #key(p: ParamValues = this.#state?.params.peek() ?? {}): string {
+    return ['act', 'leak', 'alpha', 'x'].map((name) => String(p[name])).join(' ');
+  }
+
+  #point(event: PointerEvent, plot: HTMLElement): void {
+    const svg = plot.querySelector('svg');
+    if (!svg || !this.#state) return;
+    const x = xFromPointer(event.clientX, svg.getBoundingClientRect());
+    if (this.#state.params.peek()['x'] !== x) this.#state.set('x', x);
+  }
+
+  #schedule(): void {
+    // Until it is redrawn the figure shows other values: a screen reader waits, and while a
+    // shared link is applied the figure is hidden rather than wrong (live.css).
+    this.querySelector('.explorer__plot')?.setAttribute('aria-busy', 'true');
+    if (this.#frame !== 0) return;
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      if (this.#plot) this.#draw();
+      else void this.#load().then(() => this.#draw());
+    });
+  }
+
+  #load(): Promise<void> {
+    this.#loading ??= import('../training/plot-lib.ts').then(
+      (Plot) => {
+        this.#plot = Plot;
+      },
+      (error: unknown) => {
+        // The build's figure stays; every number beside it is still live.
+        console.error('The activation explorer could not load its figure:', error);
+      },
+    );
+    return this.#loading;
+  }
+
+  #draw(): void {
+    const state = this.#state;
+    const Plot = this.#plot;
+    const holder = this.querySelector('.explorer__plot');
+    if (!state || !Plot || !holder) return;
+    const xs = state.array('curveX');
+    const f = state.array('curveF');
+    const df = state.array('curveDf');
+    const x = state.number('x');
+    const fx = state.number('fx');
+    const dfx = state.number('dfx');
+    if (!xs || !f || !df || x === undefined || fx === undefined || dfx === undefined) return;
+    const act = String(state.params.peek()['act']);
+    const param = state.spec.params['act'];
+    const name = param?.kind === 'choice' ? (param.options[act] ?? act) : act;
+    holder.replaceChildren(explorerPlot(Plot, document, { name, xs, f, df, x, fx, dfx }));
+    holder.removeAttribute('aria-busy');
+    this.#drawn = this.#key();
+  }
+}
+
+/** Defines `<activation-explorer>` once, bound to the page's store. */
+export function defineActivationExplorer(store: PageStore): void {
+  defineLive('activation-explorer', ActivationExplorer, store);
+}
