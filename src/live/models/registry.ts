@@ -5,8 +5,15 @@
  */
 import type { AnyModel } from '../model.ts';
 import activations from './activations.ts';
+import dying from './dying.ts';
 import mazur from './mazur.ts';
 import neuron from './neuron.ts';
 import work from './work.ts';
 
-export const models: Readonly<Record<string, AnyModel>> = { activations, mazur, neuron, work };
+export const models: Readonly<Record<string, AnyModel>> = {
+  activations,
+  dying,
+  mazur,
+  neuron,
+  work,
+};
