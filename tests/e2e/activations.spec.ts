@@ -189,6 +189,73 @@ test('the ReLU exercise accepts Φ(−μ/s) for the reader’s μ and s, at the 
   await expect(exercise.getByRole('status')).not.toContainText(/^correct/i);
 });
 
+/** Full-batch gradient descent on E = ½·mean((t − f(wx + b))²), written out independently. */
+function descend(act: string, steps: number, eta = 0.5, leak = 0.1, alpha = 1) {
+  const data = [
+    [2, 1.5],
+    [1, 0.5],
+  ] as const;
+  let [w, b] = [0.5, -3];
+  for (let s = 0; s < steps; s++) {
+    let gw = 0;
+    let gb = 0;
+    for (const [x, t] of data) {
+      const [a, slope] = F[act]!(w * x + b, leak, alpha);
+      gw += (-(t - a) * slope * x) / data.length;
+      gb += (-(t - a) * slope) / data.length;
+    }
+    [w, b] = [w - eta * gw, b - eta * gb];
+  }
+  return { w, b };
+}
+
+test('a dead ReLU unit does not move under training; the leaky copy from the same start recovers', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  await goLive(page);
+  const value = async (ref: string) =>
+    Number(await page.locator(`[data-value="${ref}"]`).first().getAttribute('data-raw'));
+  const panel = (model: string) => page.locator(`live-training[data-model="${model}"]`);
+  // Dead: no input switches it on, and both gradients are exactly zero.
+  expect(await value('dying.active')).toBe(0);
+  expect([await value('dying.dE_dw'), await value('dying.dE_db')]).toEqual([0, 0]);
+  await panel('dying').locator('[data-action="dying.train"]').click();
+  await expect(panel('dying').locator('.training__status')).toHaveText(
+    /^Trained 200 steps: E went from 0\.6250 to 0\.6250\.$/,
+    { timeout: 15_000 },
+  );
+  const field = (ref: string) =>
+    page.locator(`[role="spinbutton"][data-param="${ref}"]`).first().getAttribute('aria-valuenow');
+  expect([await field('dying.w'), await field('dying.b')]).toEqual(['0.5', '-3']);
+
+  // Leaky, from the same start: after 200 steps both inputs switch it on, as descend() finds.
+  expect(await value('dying-leaky.dE_db')).toBeLessThan(0);
+  await panel('dying-leaky').locator('[data-action="dying-leaky.train"]').click();
+  await expect(panel('dying-leaky').locator('.training__status')).toHaveText(/^Trained 200 steps/, {
+    timeout: 15_000,
+  });
+  const want = descend('leaky-relu', 200);
+  expect(await value('dying-leaky.w')).toBeCloseTo(want.w, 9);
+  expect(await value('dying-leaky.b')).toBeCloseTo(want.b, 9);
+  expect(await value('dying-leaky.active')).toBe(2);
+  expect(await value('dying-leaky.E')).toBeLessThan(0.001);
+
+  // ELU recovers too.
+  await page.getByRole('combobox', { name: 'activation function' }).last().selectOption('elu');
+  await panel('dying-leaky').locator('[data-action="dying-leaky.reset"]').click();
+  await expect.poll(() => value('dying-leaky.b')).toBe(-3);
+  await page.getByRole('combobox', { name: 'activation function' }).last().selectOption('elu');
+  await panel('dying-leaky').locator('[data-action="dying-leaky.train"]').click();
+  await expect(panel('dying-leaky').locator('.training__status')).toHaveText(/^Trained 200 steps/, {
+    timeout: 15_000,
+  });
+  const elu = descend('elu', 200);
+  expect(await value('dying-leaky.w')).toBeCloseTo(elu.w, 9);
+  expect(await value('dying-leaky.b')).toBeCloseTo(elu.b, 9);
+  expect(await value('dying-leaky.b')).toBeGreaterThan(-1);
+});
+
 test('at 360 px the explorer and the table fit the screen', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 800 });
   await page.goto(PAGE);

@@ -83,6 +83,14 @@ describe('activationsModel', () => {
     expect(num(v, 'stdmean_elu')).toBeCloseTo(1 / SQRT_2PI + Math.exp(0.5) * PHI_MINUS_1 - 0.5, 8);
   });
 
+  it('finds the α that centres ELU on zero for a standard normal input, 1.6733 (SELU’s)', () => {
+    const alpha = num(at(), 'eluZeroAlpha');
+    // φ(0) + α(e^½ Φ(−1) − ½) = 0.
+    expect(alpha).toBeCloseTo(1 / SQRT_2PI / (0.5 - Math.exp(0.5) * PHI_MINUS_1), 7);
+    expect(Math.abs(num(at({ alpha: 1.7 }), 'stdmean_elu'))).toBeLessThan(0.01);
+    expect(alpha.toFixed(4)).toBe('1.6733');
+  });
+
   it('follows a and α in the largest slope and ELU’s floor', () => {
     const v = at({ alpha: 2.5, leak: 0.3 });
     expect(num(v, 'maxd_elu')).toBe(2.5);

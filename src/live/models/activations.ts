@@ -98,6 +98,12 @@ function table(mu: number, sd: number, leak: number, alpha: number): Table {
 /** A mean for a standard normal input, as the prose quotes it. */
 const standardMean = (f: ActivationSpec): number => settle(outputMoments(f, 0, 1, PANELS).mean);
 
+/** The α at which ELU's mean output is zero for a standard normal input (about 1.673). */
+function eluZeroAlpha(): number {
+  const relu = standardMean('relu');
+  return -relu / (standardMean({ id: 'elu', alpha: 1 }) - relu);
+}
+
 /** Where the explorer samples its curves: 161 points from −4 to 4, every 0.05. */
 const CURVE_X = Float64Array.from({ length: 161 }, (_, i) => (i - 80) / 20);
 
@@ -139,6 +145,9 @@ export const activationsModel = defineModel({
       'stdmean_relu',
       'stdmean_leaky',
       'stdmean_elu',
+      'eluZeroAlpha',
+      'dsig4',
+      'dtanh4',
       'eluMin',
       ...EACH.flatMap(([row]) => [`mean_${row}`, `var_${row}`, `maxd_${row}`] as const),
     ],
@@ -172,6 +181,12 @@ export const activationsModel = defineModel({
         stdmean_relu: standardMean('relu'),
         stdmean_leaky: standardMean({ id: 'leakyRelu', a: p.leak }),
         stdmean_elu: standardMean({ id: 'elu', alpha: p.alpha }),
+        // ELU's mean for a standard normal input is linear in α, φ(0) + α·c with c < 0, so it is
+        // zero at α = −φ(0)/c, where c is the mean at α = 1 less ReLU's mean φ(0).
+        eluZeroAlpha: eluZeroAlpha(),
+        // The slopes far from 0, where sigmoid and tanh saturate.
+        dsig4: activationDerivative('sigmoid', 4),
+        dtanh4: activationDerivative('tanh', 4),
         ...table(p.mu, p.sd, p.leak, p.alpha),
         curveX: CURVE_X,
         curveF: CURVE_X.map((x) => activate(f, x)),

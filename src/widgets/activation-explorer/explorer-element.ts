@@ -96,7 +96,8 @@ class ActivationExplorer extends LiveElement {
     const act = String(state.params.peek()['act']);
     const param = state.spec.params['act'];
     const name = param?.kind === 'choice' ? (param.options[act] ?? act) : act;
-    holder.replaceChildren(explorerPlot(Plot, document, { name, xs, f, df, x, fx, dfx }));
+    const kink = act !== 'sigmoid' && act !== 'tanh';
+    holder.replaceChildren(explorerPlot(Plot, document, { name, xs, f, df, x, fx, dfx, kink }));
     holder.removeAttribute('aria-busy');
     this.#drawn = this.#key();
   }

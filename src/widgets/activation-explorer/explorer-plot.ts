@@ -23,6 +23,33 @@ export interface ExplorerData {
   readonly x: number;
   readonly fx: number;
   readonly dfx: number;
+  /**
+   * The slope jumps at 0 (the ReLU family, whose slope just right of 0 is 1): f′ is drawn as two
+   * pieces, so that no line through the jump shows slopes between the two that f′ never takes.
+   */
+  readonly kink: boolean;
+}
+
+interface SlopePoint {
+  readonly x: number;
+  readonly y: number;
+  readonly piece: 'left' | 'right';
+}
+
+/** f′ as one piece, or two split at 0 when it jumps there (the right one starts at (0, 1)). */
+export function slopePieces(data: ExplorerData): SlopePoint[] {
+  const out: SlopePoint[] = [];
+  for (let i = 0; i < data.xs.length; i++) {
+    const x = data.xs[i] ?? NaN;
+    const y = data.df[i] ?? NaN;
+    if (!data.kink) out.push({ x, y, piece: 'left' });
+    else if (x <= 0) out.push({ x, y, piece: 'left' });
+    else {
+      if (out.at(-1)?.piece !== 'right') out.push({ x: 0, y: 1, piece: 'right' });
+      out.push({ x, y, piece: 'right' });
+    }
+  }
+  return out;
 }
 
 /**
@@ -107,9 +134,10 @@ export function explorerPlot(Plot: PlotLib, document: Document, data: ExplorerDa
       Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.6 }),
       Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.6 }),
       Plot.ruleX([data.x], { stroke: 'currentColor', strokeDasharray: '2 3' }),
-      Plot.line(index, {
-        x: X,
-        y: (i: number) => data.df[i] ?? NaN,
+      Plot.line(slopePieces(data), {
+        x: 'x',
+        y: 'y',
+        z: 'piece',
         stroke: 'var(--explorer-df)',
         strokeWidth: 2,
         strokeDasharray: '6 4',
