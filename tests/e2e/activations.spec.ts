@@ -85,6 +85,8 @@ test('the keyboard steps x, and pointing at the figure moves x to the input unde
   await page.keyboard.press('ArrowUp');
   await expect(spin(page, 'x')).toHaveValue('2.1');
   expect(await raw(page, 'fx')).toBeCloseTo(F['sigmoid']!(2.1, 0, 0)[0], 12);
+  // The figure is redrawn (a new <svg>) once Plot has loaded: wait for it before measuring it.
+  await expect(figure(page)).toHaveAccessibleName(/At x = 2\.1,/);
 
   // The frame runs from x = −4 at 40 px to x = 4 at 320 − 16 px of the figure's own width.
   const svg = figure(page);
@@ -177,9 +179,9 @@ test('the properties table gives each output mean and variance for the input mea
 test('the ReLU exercise accepts Φ(−μ/s) for the reader’s μ and s, at the precision it states', async ({
   page,
 }) => {
-  await page.goto(`${PAGE}?activations.mu=0.5&activations.sd=2`);
+  await page.goto(`${PAGE}?activations-exercise.mu=-0.7&activations-exercise.sd=2`);
   await goLive(page);
-  const [zeros] = moments((x) => (x <= 0 ? 1 : 0), 0.5, 2);
+  const [zeros] = moments((x) => (x <= 0 ? 1 : 0), -0.7, 2);
   const exercise = page.locator('[data-exercise="relu-zeros"]');
   await exercise.locator('[data-exercise-input]').fill(zeros.toFixed(3));
   await exercise.locator('[data-action="exercise.check"]').click();

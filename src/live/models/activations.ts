@@ -146,8 +146,8 @@ export const activationsModel = defineModel({
       'stdmean_leaky',
       'stdmean_elu',
       'eluZeroAlpha',
-      'dsig4',
-      'dtanh4',
+      'dsig5',
+      'dtanh5',
       'eluMin',
       ...EACH.flatMap(([row]) => [`mean_${row}`, `var_${row}`, `maxd_${row}`] as const),
     ],
@@ -185,8 +185,8 @@ export const activationsModel = defineModel({
         // zero at α = −φ(0)/c, where c is the mean at α = 1 less ReLU's mean φ(0).
         eluZeroAlpha: eluZeroAlpha(),
         // The slopes far from 0, where sigmoid and tanh saturate.
-        dsig4: activationDerivative('sigmoid', 4),
-        dtanh4: activationDerivative('tanh', 4),
+        dsig5: activationDerivative('sigmoid', 5),
+        dtanh5: activationDerivative('tanh', 5),
         ...table(p.mu, p.sd, p.leak, p.alpha),
         curveX: CURVE_X,
         curveF: CURVE_X.map((x) => activate(f, x)),
