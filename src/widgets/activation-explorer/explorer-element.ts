@@ -5,7 +5,7 @@
  * their own.
  *
  *   first edit ──▶ load plot-lib ──▶ draw        (the build's figure stays until then)
- *   later edits ──▶ draw at the next frame, once however many arrive
+ *   later edits ──▶ draw just after the next frame, once however many arrive
  *   pointer down, or moving with a button or pen pressed, on the figure ──▶ x = where it points
  *   pointer moving with no button (a mouse hovering) ──▶ x = where it points
  *
@@ -22,6 +22,7 @@ class ActivationExplorer extends LiveElement {
   #plot: PlotLib | undefined;
   #loading: Promise<void> | undefined;
   #frame = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
   /** The parameters the figure was drawn for, so that an unrelated edit does not redraw it. */
   #drawn = '';
 
@@ -43,6 +44,8 @@ class ActivationExplorer extends LiveElement {
 
   protected override teardown(): void {
     cancelAnimationFrame(this.#frame);
+    clearTimeout(this.#timer);
+    this.#frame = 0;
   }
 
   #key(p: ParamValues = this.#state?.params.peek() ?? {}): string {
@@ -61,10 +64,14 @@ class ActivationExplorer extends LiveElement {
     // shared link is applied the figure is hidden rather than wrong (live.css).
     this.querySelector('.explorer__plot')?.setAttribute('aria-busy', 'true');
     if (this.#frame !== 0) return;
+    // Drawn just after the next frame, not in it: the edited numbers paint first, and the figure,
+    // which takes Plot a few milliseconds, follows a frame later instead of holding them back.
     this.#frame = requestAnimationFrame(() => {
-      this.#frame = 0;
-      if (this.#plot) this.#draw();
-      else void this.#load().then(() => this.#draw());
+      this.#timer = setTimeout(() => {
+        this.#frame = 0;
+        if (this.#plot) this.#draw();
+        else void this.#load().then(() => this.#draw());
+      }, 0);
     });
   }
 
