@@ -456,6 +456,36 @@ test('a key pressed before the live layer arrives is applied once it is there', 
   await expect.poll(() => raw(page, 'mazur.E')).toBeCloseTo(expected({ w5: 0.41 }).E!, 12);
 });
 
+test('Tab, and Enter on a button, pressed while the live layer is still loading, are not lost', async ({
+  page,
+}) => {
+  // The live layer's code arrives 1.5 s late, as on a slow connection.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_astro\/runtime\.[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/chapters/backprop/');
+  const panel = page.locator('live-training').first();
+  const step = panel.locator('[data-action="mazur.step"]');
+  // Focus lands on the control before Take one step; Tab moves on at once, layer or not.
+  await step.evaluate((button) => {
+    const all = [...document.querySelectorAll<HTMLElement>('button, input, select, a[href]')];
+    all[all.indexOf(button as HTMLButtonElement) - 1]?.focus();
+  });
+  await page.keyboard.press('Tab');
+  await expect(step).toBeFocused();
+  await expect(page.locator('html')).not.toHaveAttribute('data-live', 'ready');
+  // Enter on the button: its click waits for the layer, then takes exactly one step.
+  await page.keyboard.press('Enter');
+  release();
+  await expect(panel.locator('caption')).toContainText('The step just taken');
+  const w5 = panel.locator('[data-cell="w5.new"]');
+  expect(Number(await w5.getAttribute('data-raw')).toFixed(8)).toBe('0.35891648');
+  await expect(step).toBeFocused();
+});
+
 test('a click made before the live layer arrives is held and then carried out, once', async ({
   page,
 }) => {

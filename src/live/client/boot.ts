@@ -62,6 +62,20 @@ const INTENT = ['pointerover', 'pointerdown', 'focusin', 'keydown', 'click', 'su
 const isTyping = (event: Event): boolean =>
   event instanceof KeyboardEvent && event.key.length === 1 && !event.ctrlKey && !event.metaKey;
 
+/**
+ * Keys whose work the browser does, which must not wait for the live code: a held key is
+ * replayed as a synthetic keydown, and a synthetic Tab moves no focus, a synthetic Enter presses
+ * no button, and a synthetic Ctrl+C copies nothing. Tab and shortcuts go through as they are.
+ * Enter and Space on a button, and Enter in a form's field, go through too: the click or submit
+ * they make is what waits (and is replayed with click() or requestSubmit()).
+ */
+function browserKey(event: KeyboardEvent, target: Element): boolean {
+  if (event.key === 'Tab' || event.ctrlKey || event.metaKey) return true;
+  if (event.key !== 'Enter' && event.key !== ' ') return false;
+  if (target instanceof HTMLButtonElement) return true;
+  return event.key === 'Enter' && target instanceof HTMLInputElement && target.form !== null;
+}
+
 function onIntent(event: Event): void {
   const target = event.target instanceof Element ? event.target : null;
   const live = target?.closest(LIVE);
@@ -73,7 +87,9 @@ function onIntent(event: Event): void {
   if (target instanceof HTMLInputElement && target.type === 'radio') return;
   // Actions and keys must wait for the elements: hold them, then replay them.
   const act = event.type === 'click' || event.type === 'submit';
-  if (act || (event.type === 'keydown' && !isTyping(event))) {
+  const key = event instanceof KeyboardEvent && event.type === 'keydown';
+  if (key && browserKey(event, target)) return;
+  if (act || (key && !isTyping(event))) {
     event.preventDefault();
     event.stopImmediatePropagation();
     void ready.then(() => replay(event, target));
