@@ -219,6 +219,16 @@ test('a dead ReLU unit does not move under training; the leaky copy from the sam
   const value = async (ref: string) =>
     Number(await page.locator(`[data-value="${ref}"]`).first().getAttribute('data-raw'));
   const panel = (model: string) => page.locator(`live-training[data-model="${model}"]`);
+  // Two panels on one page: each is a named group, so its controls say whose they are.
+  await expect(page.getByRole('group', { name: 'Training the ReLU copy' })).toHaveAttribute(
+    'data-model',
+    'dying',
+  );
+  await expect(
+    page
+      .getByRole('group', { name: 'Training the second copy' })
+      .getByRole('button', { name: /^Train/ }),
+  ).toHaveCount(1);
   // Dead: no input switches it on, and both gradients are exactly zero.
   expect(await value('dying.active')).toBe(0);
   expect([await value('dying.dE_dw'), await value('dying.dE_db')]).toEqual([0, 0]);

@@ -236,3 +236,30 @@ test("axe finds no violations in the panel after a run, with Plot's live figures
   await pickTheme(page, 'dark');
   expect(await axeViolations(page, { include: ['live-training'] })).toEqual([]);
 });
+
+test('stepping η with the arrow keys changes the status once, when the reader stops', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  await goLive(page);
+  const eta = spin(page, 'eta');
+  await eta.focus();
+  // Every text the status shows from now on.
+  await status(page).evaluate((el) => {
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
+    new MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  // Four presses at a reader's pace, each longer apart than the figures' redraw delay.
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('ArrowUp');
+    await page.waitForTimeout(300);
+  }
+  await expect(status(page)).toContainText('at η = 0.54 would take');
+  const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+  expect(seen.filter((text) => /would take/.test(text))).toHaveLength(1);
+});

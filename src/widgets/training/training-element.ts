@@ -59,6 +59,12 @@ const PREVIEW_CHUNK = 500;
 /** How long edits must pause before the figures are recomputed (the numbers follow at once). */
 const CURVE_DEBOUNCE_MS = 150;
 /**
+ * How long edits must pause before the status says what Train would now do: longer than the
+ * gap between the presses of a reader stepping η with an arrow key (as the network diagram's
+ * SETTLE_MS), so that a screen reader hears the prediction once.
+ */
+const SAY_AFTER_MS = 1000;
+/**
  * Least time between redraws of the figures during a run. A redraw renders both figures with
  * Plot, so it is also spaced by three times what the last one cost (on a slow phone, the
  * figures then follow less often and the page keeps answering).
@@ -90,6 +96,8 @@ export class LiveTraining extends LiveElement {
   #plot: PlotLib | undefined;
   #plotLoading: Promise<void> | undefined;
   #curveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Says the preview's summary once edits have paused (#previewCurve). */
+  #sayTimer: ReturnType<typeof setTimeout> | undefined;
   /** The scheduler's handle on the figures' preview being computed (#previewCurve). */
   #preview: Run | undefined;
   /** A redraw waits for Plot to load. */
@@ -341,6 +349,7 @@ export class LiveTraining extends LiveElement {
 
   #stopPreview(): void {
     clearTimeout(this.#curveTimer);
+    clearTimeout(this.#sayTimer);
     this.#preview?.cancel();
     this.#preview = undefined;
   }
@@ -376,9 +385,16 @@ export class LiveTraining extends LiveElement {
         steps: change.settings.steps,
         outputs: this.#outputs(values),
       };
-      if (this.#view === 'preview') this.#say(this.#prefix + runSummary('preview', change));
+      const summary = this.#prefix + runSummary('preview', change);
       this.#prefix = '';
       this.#draw();
+      // The status is a live region: it says the new prediction once the reader has stopped
+      // editing, not after each press of an arrow key on η (SAY_AFTER_MS in all since the edit).
+      if (this.#view === 'preview')
+        this.#sayTimer = setTimeout(
+          () => this.#say(summary),
+          Math.max(0, SAY_AFTER_MS - CURVE_DEBOUNCE_MS),
+        );
     });
   }
 
