@@ -98,6 +98,7 @@ export class LiveTraining extends LiveElement {
   #curveTimer: ReturnType<typeof setTimeout> | undefined;
   /** Says the preview's summary once edits have paused (#previewCurve). */
   #sayTimer: ReturnType<typeof setTimeout> | undefined;
+  #sayPending = false;
   /** The scheduler's handle on the figures' preview being computed (#previewCurve). */
   #preview: Run | undefined;
   /** A redraw waits for Plot to load. */
@@ -324,9 +325,13 @@ export class LiveTraining extends LiveElement {
   }
 
   #busy(on: boolean): void {
-    for (const part of this.querySelectorAll('.training__status, .training__figures'))
+    for (const part of this.querySelectorAll('.training__status, .training__figures')) {
       if (on) part.setAttribute('aria-busy', 'true');
-      else part.removeAttribute('aria-busy');
+      // The status stays busy while its new prediction waits to be said (#previewCurve): its
+      // text is the old one until then, which a shared link must not show (live.css).
+      else if (!(this.#sayPending && part.matches('.training__status')))
+        part.removeAttribute('aria-busy');
+    }
   }
 
   #say(text: string): void {
@@ -350,6 +355,7 @@ export class LiveTraining extends LiveElement {
   #stopPreview(): void {
     clearTimeout(this.#curveTimer);
     clearTimeout(this.#sayTimer);
+    this.#sayPending = false;
     this.#preview?.cancel();
     this.#preview = undefined;
   }
@@ -390,11 +396,18 @@ export class LiveTraining extends LiveElement {
       this.#draw();
       // The status is a live region: it says the new prediction once the reader has stopped
       // editing, not after each press of an arrow key on η (SAY_AFTER_MS in all since the edit).
-      if (this.#view === 'preview')
+      if (this.#view === 'preview') {
+        this.#sayPending = true;
+        this.#find('.training__status')?.setAttribute('aria-busy', 'true');
         this.#sayTimer = setTimeout(
-          () => this.#say(summary),
+          () => {
+            this.#sayPending = false;
+            this.#say(summary);
+            this.#find('.training__status')?.removeAttribute('aria-busy');
+          },
           Math.max(0, SAY_AFTER_MS - CURVE_DEBOUNCE_MS),
         );
+      }
     });
   }
 
