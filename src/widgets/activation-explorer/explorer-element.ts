@@ -10,12 +10,20 @@
  *   pointer moving with no button (a mouse hovering) ──▶ x = where it points
  *
  * x goes through the model like any edit, so the URL, the read-outs and the figure all follow.
+ *
+ *   a value changes while the focus is in the explorer ──▶ (re)start a timer ──SETTLE_MS──▶
+ *   its status says x, f(x) and f′(x), once (a screen reader stepping x hears the result, not
+ *   every step; a change made elsewhere, in the prose's copy of a, say, is not announced here)
  */
 import { LiveElement, defineLive } from '../../live/client/element.ts';
+import { formatNumber } from '../../live/format.ts';
 import type { PageStore } from '../../live/client/page.ts';
 import type { ParamValues } from '../../live/model.ts';
 import type { ModelState } from '../../live/store.ts';
 import { explorerPlot, xFromPointer, type PlotLib } from './explorer-plot.ts';
+
+/** How long the values must stay put before they are said: longer than an arrow key's repeat. */
+const SETTLE_MS = 1000;
 
 class ActivationExplorer extends LiveElement {
   #state: ModelState | undefined;
@@ -23,6 +31,7 @@ class ActivationExplorer extends LiveElement {
   #loading: Promise<void> | undefined;
   #frame = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #settle: ReturnType<typeof setTimeout> | undefined;
   /** The parameters the figure was drawn for, so that an unrelated edit does not redraw it. */
   #drawn = '';
 
@@ -35,7 +44,10 @@ class ActivationExplorer extends LiveElement {
     this.watch(() => {
       // Reads the signal, so that this runs on every edit of the model.
       void found.state.params.value;
-      if (this.#key() !== this.#drawn) this.#schedule();
+      if (this.#key() !== this.#drawn) {
+        this.#schedule();
+        if (this.contains(document.activeElement)) this.#announceLater();
+      }
     });
     const plot = this.querySelector<HTMLElement>('.explorer__plot');
     plot?.addEventListener('pointermove', (event) => this.#point(event, plot), this.listening);
@@ -45,11 +57,24 @@ class ActivationExplorer extends LiveElement {
   protected override teardown(): void {
     cancelAnimationFrame(this.#frame);
     clearTimeout(this.#timer);
+    clearTimeout(this.#settle);
     this.#frame = 0;
   }
 
   #key(p: ParamValues = this.#state?.params.peek() ?? {}): string {
     return ['act', 'leak', 'alpha', 'x'].map((name) => String(p[name])).join(' ');
+  }
+
+  #announceLater(): void {
+    clearTimeout(this.#settle);
+    this.#settle = setTimeout(() => {
+      const status = this.querySelector('.explorer__status');
+      const state = this.#state;
+      if (!status || !state) return;
+      const n = (name: string, digits = 4) =>
+        formatNumber(state.number(name) ?? NaN, { digits, mathMinus: true });
+      status.textContent = `At x = ${n('x', 1)}: f(x) = ${n('fx')}, f′(x) = ${n('dfx')}.`;
+    }, SETTLE_MS);
   }
 
   #point(event: PointerEvent, plot: HTMLElement): void {
