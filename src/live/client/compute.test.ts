@@ -43,7 +43,7 @@ describe('computeHere()', () => {
   });
 
   it('rejects an unknown model or group, naming it', async () => {
-    await expect(computeHere('zigzag', 'orders', {})).rejects.toThrow('No model "zigzag".');
+    await expect(computeHere('nosuch', 'orders', {})).rejects.toThrow('No model "nosuch".');
     await expect(computeHere('constructor', 'orders', {})).rejects.toThrow(
       'No model "constructor".',
     );

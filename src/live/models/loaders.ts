@@ -10,4 +10,5 @@ export const modelLoaders: Readonly<Record<string, () => Promise<AnyModel>>> = {
   mazur: () => import('./mazur.ts').then((m) => m.default),
   neuron: () => import('./neuron.ts').then((m) => m.default),
   work: () => import('./work.ts').then((m) => m.default),
+  zigzag: () => import('./zigzag.ts').then((m) => m.default),
 };

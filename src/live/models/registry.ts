@@ -9,6 +9,7 @@ import dying from './dying.ts';
 import mazur from './mazur.ts';
 import neuron from './neuron.ts';
 import work from './work.ts';
+import zigzag from './zigzag.ts';
 
 export const models: Readonly<Record<string, AnyModel>> = {
   activations,
@@ -16,4 +17,5 @@ export const models: Readonly<Record<string, AnyModel>> = {
   mazur,
   neuron,
   work,
+  zigzag,
 };
