@@ -9,41 +9,10 @@
  */
 import { activate, activationDerivative, type ActivationSpec } from '../../engine/activations.ts';
 import { normalCdf, outputMoments } from '../../engine/activation-stats.ts';
+import { ACTIVATIONS, EACH_ACTIVATION, activationSpec } from '../activation-options.ts';
 import { defineModel } from '../model.ts';
 
-/** The activation options, by the name the URL uses, with a label. */
-const ACTIVATIONS = {
-  sigmoid: 'sigmoid σ',
-  tanh: 'tanh',
-  relu: 'ReLU',
-  'leaky-relu': 'leaky ReLU',
-  elu: 'ELU',
-} as const;
-type Option = keyof typeof ACTIVATIONS;
-
-/** The engine's activation for an option, with the page's leaky slope and ELU α. */
-function spec(option: Option, leak: number, alpha: number): ActivationSpec {
-  switch (option) {
-    case 'sigmoid':
-    case 'tanh':
-    case 'relu':
-      return option;
-    case 'leaky-relu':
-      return { id: 'leakyRelu', a: leak };
-    case 'elu':
-      return { id: 'elu', alpha };
-  }
-}
-
-/** The table's rows: a short name for the values, and the option. */
-const EACH = [
-  ['sigmoid', 'sigmoid'],
-  ['tanh', 'tanh'],
-  ['relu', 'relu'],
-  ['leaky', 'leaky-relu'],
-  ['elu', 'elu'],
-] as const satisfies readonly (readonly [string, Option])[];
-type Row = (typeof EACH)[number][0];
+type Row = (typeof EACH_ACTIVATION)[number][0];
 
 /**
  * Simpson panels per piece for the moments: 500 keeps them within 1e−8 of the closed forms
@@ -85,8 +54,8 @@ function table(mu: number, sd: number, leak: number, alpha: number): Table {
   const key = `${mu} ${sd} ${leak} ${alpha}`;
   if (last?.key === key) return last.table;
   const out: Record<string, number> = {};
-  for (const [row, option] of EACH) {
-    const { mean, variance } = outputMoments(spec(option, leak, alpha), mu, sd, PANELS);
+  for (const [row, option] of EACH_ACTIVATION) {
+    const { mean, variance } = outputMoments(activationSpec(option, leak, alpha), mu, sd, PANELS);
     out[`mean_${row}`] = settle(mean);
     out[`var_${row}`] = settle(variance);
     out[`maxd_${row}`] = maxSlope(row, leak, alpha);
@@ -149,11 +118,11 @@ export const activationsModel = defineModel({
       'dsig5',
       'dtanh5',
       'eluMin',
-      ...EACH.flatMap(([row]) => [`mean_${row}`, `var_${row}`, `maxd_${row}`] as const),
+      ...EACH_ACTIVATION.flatMap(([row]) => [`mean_${row}`, `var_${row}`, `maxd_${row}`] as const),
     ],
     arrays: ['curveX', 'curveF', 'curveDf'],
     derive(p) {
-      const f = spec(p.act, p.leak, p.alpha);
+      const f = activationSpec(p.act, p.leak, p.alpha);
       const sig2x = sigmoid(2 * p.x);
       const tanhx = activate('tanh', p.x);
       const tanhViaSigmoid = 2 * sig2x - 1;

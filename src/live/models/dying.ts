@@ -5,29 +5,24 @@
  * carries the factor f′(z) = 0, and the neuron never moves. The page shows two instances side by
  * side, `dying` (ReLU) and `dying-leaky` (leaky ReLU or ELU), trained from the same start.
  */
-import { activate, activationDerivative, type ActivationSpec } from '../../engine/activations.ts';
+import { activate, activationDerivative } from '../../engine/activations.ts';
+import { ACTIVATIONS, activationSpec } from '../activation-options.ts';
 import { biasIndex, createNetwork, weightIndex, type Network } from '../../engine/network.ts';
 import { defineModel } from '../model.ts';
 
-const ACTIVATIONS = { relu: 'ReLU', 'leaky-relu': 'leaky ReLU', elu: 'ELU' } as const;
-type Option = keyof typeof ACTIVATIONS;
-
-function spec(option: Option, leak: number, alpha: number): ActivationSpec {
-  switch (option) {
-    case 'relu':
-      return 'relu';
-    case 'leaky-relu':
-      return { id: 'leakyRelu', a: leak };
-    case 'elu':
-      return { id: 'elu', alpha };
-  }
-}
+/** The ReLU family only: the demonstration is about the left half of the activation. */
+const OPTIONS = {
+  relu: ACTIVATIONS.relu,
+  'leaky-relu': ACTIVATIONS['leaky-relu'],
+  elu: ACTIVATIONS.elu,
+};
+type Option = keyof typeof OPTIONS;
 
 /** One input, one output: the engine's network for a single neuron with this activation. */
 function network(option: Option, leak: number, alpha: number): Network {
   return createNetwork({
     sizes: [1, 1],
-    activation: spec(option, leak, alpha),
+    activation: activationSpec(option, leak, alpha),
     loss: 'halfSquared',
   });
 }
@@ -48,7 +43,7 @@ const input = (label: string, value: number) => ({
 export const dyingModel = defineModel({
   name: 'dying',
   params: {
-    act: { kind: 'choice', label: 'activation function', default: 'relu', options: ACTIVATIONS },
+    act: { kind: 'choice', label: 'activation function', default: 'relu', options: OPTIONS },
     leak: { label: 'leaky ReLU slope a', default: 0.1, min: 0.01, max: 0.5, step: 0.01 },
     alpha: { label: 'ELU α', default: 1, min: 0.1, max: 3, step: 0.1 },
     x1: input('first input x1', 2),
@@ -70,7 +65,7 @@ export const dyingModel = defineModel({
   values: {
     numbers: ['z1', 'z2', 'out1', 'out2', 'df1', 'df2', 'E', 'dE_dw', 'dE_db', 'active'],
     derive(p) {
-      const f = spec(p.act, p.leak, p.alpha);
+      const f = activationSpec(p.act, p.leak, p.alpha);
       const z1 = p.w * p.x1 + p.b;
       const z2 = p.w * p.x2 + p.b;
       const out1 = activate(f, z1);

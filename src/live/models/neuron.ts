@@ -4,7 +4,8 @@
  * model gives each term of the sum, the derivative of the output with respect to each weight and
  * the bias (f′(z)·xᵢ and f′(z)), and f and f′ sampled over an interval, for plots.
  */
-import { activate, activationDerivative, type ActivationSpec } from '../../engine/activations.ts';
+import { activate, activationDerivative } from '../../engine/activations.ts';
+import { ACTIVATIONS, EACH_ACTIVATION, activationSpec } from '../activation-options.ts';
 import { defineModel, type NumberParam } from '../model.ts';
 
 const number = (label: string, value: number): NumberParam => ({
@@ -15,46 +16,13 @@ const number = (label: string, value: number): NumberParam => ({
   step: 0.1,
 });
 
-/** The activation options, by the name the URL uses, with a label. */
-const ACTIVATIONS = {
-  sigmoid: 'sigmoid σ',
-  tanh: 'tanh',
-  relu: 'ReLU',
-  'leaky-relu': 'leaky ReLU',
-  elu: 'ELU',
-} as const;
-type Option = keyof typeof ACTIVATIONS;
-
-/** The engine's activation for an option, with the page's leaky slope and ELU α. */
-function spec(option: Option, leak: number, alpha: number): ActivationSpec {
-  switch (option) {
-    case 'sigmoid':
-    case 'tanh':
-    case 'relu':
-      return option;
-    case 'leaky-relu':
-      return { id: 'leakyRelu', a: leak };
-    case 'elu':
-      return { id: 'elu', alpha };
-  }
-}
-
-/** Every activation at once, for a table that compares them at the neuron's z. */
-const EACH = [
-  ['sigmoid', 'sigmoid'],
-  ['tanh', 'tanh'],
-  ['relu', 'relu'],
-  ['leaky', 'leaky-relu'],
-  ['elu', 'elu'],
-] as const satisfies readonly (readonly [string, Option])[];
-
 function eachAt(z: number, leak: number, alpha: number) {
   const out: Record<string, number> = {};
-  for (const [name, option] of EACH) {
-    out[`f_${name}`] = activate(spec(option, leak, alpha), z);
-    out[`df_${name}`] = activationDerivative(spec(option, leak, alpha), z);
+  for (const [name, option] of EACH_ACTIVATION) {
+    out[`f_${name}`] = activate(activationSpec(option, leak, alpha), z);
+    out[`df_${name}`] = activationDerivative(activationSpec(option, leak, alpha), z);
   }
-  return out as Record<`${'f' | 'df'}_${(typeof EACH)[number][0]}`, number>;
+  return out as Record<`${'f' | 'df'}_${(typeof EACH_ACTIVATION)[number][0]}`, number>;
 }
 
 /**
@@ -102,11 +70,11 @@ export const neuronModel = defineModel({
       'dadx2',
       'dadx3',
       'bAtZero',
-      ...EACH.flatMap(([name]) => [`f_${name}`, `df_${name}`] as const),
+      ...EACH_ACTIVATION.flatMap(([name]) => [`f_${name}`, `df_${name}`] as const),
     ],
     arrays: ['curveX', 'curveF', 'curveDf'],
     derive(p) {
-      const f = spec(p.act, p.leak, p.alpha);
+      const f = activationSpec(p.act, p.leak, p.alpha);
       const wx1 = p.w1 * p.x1;
       const wx2 = p.w2 * p.x2;
       const wx3 = p.w3 * p.x3;

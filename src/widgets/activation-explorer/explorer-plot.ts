@@ -8,6 +8,7 @@
  * objects, which the build-time SVG does not carry: xFromPointer().
  */
 import { formatNumber } from '../../live/format.ts';
+import { finish } from '../training/loss-plot.ts';
 import type * as PlotLibModule from '../training/plot-lib.ts';
 
 /** The part of Plot the figure uses: plot-lib.ts, or the whole Plot module at build time. */
@@ -99,19 +100,6 @@ export function explorerLabel(data: ExplorerData): string {
     `${data.name} (solid) and its slope (dashed) for x from −4 to 4. ` +
     `At x = ${n(data.x, 1)}, f(x) = ${n(data.fx)} and f′(x) = ${n(data.dfx)}.`
   );
-}
-
-/** Plot names its marks' groups; the figure is one image with one name (as loss-plot.ts). */
-function finish(svg: Element, label: string): SVGSVGElement {
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', label);
-  for (const g of svg.querySelectorAll('[aria-label]')) {
-    if (g === svg) continue;
-    g.setAttribute('data-mark', g.getAttribute('aria-label') ?? '');
-    g.removeAttribute('aria-label');
-  }
-  for (const child of svg.children) child.setAttribute('aria-hidden', 'true');
-  return svg as SVGSVGElement;
 }
 
 /** f (solid) and f′ (dashed) over [−4, 4], the axes through 0, and both values marked at x. */

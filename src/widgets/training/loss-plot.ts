@@ -55,7 +55,7 @@ const powerOfTen = (x: number): string =>
  * names move to data-mark (tests and styles still select by it), everything inside is hidden,
  * and the data itself is a table beside the figure (figure-data.ts).
  */
-function finish(svg: Element, label: string): SVGSVGElement {
+export function finish(svg: Element, label: string): SVGSVGElement {
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', label);
   for (const g of svg.querySelectorAll('[aria-label]')) {
