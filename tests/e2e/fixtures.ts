@@ -66,8 +66,13 @@ export async function axeViolations(
   for (const selector of scope.include ?? []) builder = builder.include(selector);
   for (const selector of scope.exclude ?? []) builder = builder.exclude(selector);
   const { violations } = await builder.analyze();
+  // Each element with the start of its markup and axe's reason: a failure in CI must say enough
+  // to be understood without a rerun.
   return violations.map(
-    (v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    (v) =>
+      `${v.id} (${v.impact ?? 'n/a'}): ${v.nodes
+        .map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)} [${n.failureSummary ?? ''}]`)
+        .join(', ')}`,
   );
 }
 
@@ -125,3 +130,27 @@ export function watchNetwork(page: import('@playwright/test').Page): {
 }
 
 export type { Page } from '@playwright/test';
+
+/**
+ * Waits until every display formula and table that is wider than its column, and only those,
+ * is a Tab stop (Head.astro measures them when the browser is idle, 200 ms after a resize). Axe
+ * checks that a region that scrolls can be focused: on a busy machine a scan started right after
+ * a resize could otherwise run before the page has measured.
+ */
+export async function scrollablesMeasured(page: import('@playwright/test').Page): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () =>
+            [...document.querySelectorAll('.katex-display, .sl-markdown-content table')].filter(
+              (el) => {
+                el.firstElementChild?.getBoundingClientRect(); // lay out a block off screen
+                return el.scrollWidth > el.clientWidth + 1 !== el.hasAttribute('tabindex');
+              },
+            ).length,
+        ),
+      { timeout: 20_000 },
+    )
+    .toBe(0);
+}

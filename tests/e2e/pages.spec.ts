@@ -1,4 +1,12 @@
-import { axeViolations, expect, goLive, pickTheme, test, watchNetwork } from './fixtures.ts';
+import {
+  axeViolations,
+  expect,
+  goLive,
+  pickTheme,
+  scrollablesMeasured,
+  test,
+  watchNetwork,
+} from './fixtures.ts';
 import { builtPages, isFallback } from './pages.ts';
 import { unnamedTabStops } from './tab-stops.ts';
 
@@ -61,11 +69,13 @@ for (const path of builtPages()) {
     });
     await test.step('axe finds nothing at 390 px', async () => {
       await page.setViewportSize({ width: 390, height: 800 });
+      await scrollablesMeasured(page);
       expect(await axeViolations(page)).toEqual([]);
     });
     await test.step('axe finds nothing in dark mode', async () => {
       await page.setViewportSize({ width: 1280, height: 800 });
       await pickTheme(page, 'dark');
+      await scrollablesMeasured(page);
       expect(await axeViolations(page)).toEqual([]);
     });
     expect(offsite()).toEqual([]);
