@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { descend, hessian, lossGrid, zigzagData, zigzagLoss } from './zigzag.ts';
+import {
+  DIVERGED,
+  INPUT_KINDS,
+  descend,
+  hessian,
+  lossGrid,
+  zigzagData,
+  zigzagLoss,
+} from './zigzag.ts';
 
 const TARGET = [1, -1] as const;
 const START = [0, 0] as const;
@@ -22,6 +30,54 @@ describe('zigzagData()', () => {
     // tanh(u) = 2σ(2u) − 1 cannot be checked here, but the same u gives the same signs' order.
     for (let i = 0; i < s.xs.length; i++) expect(s.xs[i]! > 0.5).toBe(t.xs[i]! > 0);
     expect(s.ys[0]).toBeCloseTo(s.xs[0]! - s.xs[1]!, 15);
+  });
+});
+
+describe('the remedies’ inputs', () => {
+  const mean = (xs: Float64Array, j: number) =>
+    Array.from(xs).filter((_, k) => k % 2 === j).reduce((a, b) => a + b, 0) / (xs.length / 2);
+  const variance = (xs: Float64Array, j: number) => {
+    const m = mean(xs, j);
+    return (
+      Array.from(xs)
+        .filter((_, k) => k % 2 === j)
+        .reduce((a, b) => a + (b - m) ** 2, 0) /
+      (xs.length / 2)
+    );
+  };
+
+  it('centres the sigmoid outputs, and standardises them, over the data set', () => {
+    const s = zigzagData('sigmoid', TARGET);
+    const c = zigzagData('centred', TARGET);
+    const z = zigzagData('standardised', TARGET);
+    for (const j of [0, 1]) {
+      expect(mean(c.xs, j)).toBeCloseTo(0, 14);
+      expect(variance(c.xs, j)).toBeCloseTo(variance(s.xs, j), 14);
+      expect(mean(z.xs, j)).toBeCloseTo(0, 14);
+      expect(variance(z.xs, j)).toBeCloseTo(1, 12);
+    }
+    expect(c.xs[0]).toBeCloseTo(s.xs[0]! - mean(s.xs, 0), 14);
+    expect(c.ys[3]).toBeCloseTo(c.xs[6]! - c.xs[7]!, 14);
+  });
+
+  it('gives ELU outputs, and tanh outputs with the second scaled by 1/4, from the same u', () => {
+    const t = zigzagData('tanh', TARGET);
+    const e = zigzagData('elu', TARGET);
+    const u = zigzagData('unequal', TARGET);
+    for (let i = 0; i < t.xs.length; i++) {
+      // tanh and ELU are increasing, 0 at 0: the same u gives the same sign.
+      expect(Math.sign(e.xs[i]!)).toBe(Math.sign(t.xs[i]!));
+      expect(e.xs[i]!).toBeGreaterThan(-1);
+      expect(u.xs[i]).toBeCloseTo(i % 2 === 0 ? t.xs[i]! : t.xs[i]! / 4, 15);
+    }
+  });
+
+  it('every kind gives finite inputs and targets on the optimum w*', () => {
+    for (const kind of INPUT_KINDS) {
+      const d = zigzagData(kind, TARGET);
+      expect(Array.from(d.xs).every(Number.isFinite), kind).toBe(true);
+      expect(zigzagLoss(d, 1, -1), kind).toBeCloseTo(0, 14);
+    }
   });
 });
 
@@ -106,5 +162,23 @@ describe('descend()', () => {
     expect(() => descend(data, { ...base, eta: Number.NaN, start: START, maxSteps: 2 })).toThrow(
       /eta/,
     );
+  });
+
+  it('stops when η is too large and the weights grow without bound, before they overflow', () => {
+    const data = zigzagData('sigmoid', TARGET);
+    const r = descend(data, {
+      eta: 8,
+      mode: 'batch',
+      start: START,
+      target: TARGET,
+      epsilon: 0.05,
+      maxSteps: 5000,
+    });
+    expect(r.divergedAt).toBeGreaterThan(0);
+    expect(r.divergedAt).toBeLessThan(5000);
+    expect(r.stepsToEpsilon).toBe(5001);
+    expect(Array.from(r.path).every(Number.isFinite)).toBe(true);
+    expect(Math.max(...Array.from(r.path, Math.abs))).toBeGreaterThanOrEqual(DIVERGED);
+    expect(run('sigmoid', 'batch').divergedAt).toBe(0);
   });
 });

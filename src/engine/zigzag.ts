@@ -16,7 +16,24 @@
 import { mulberry32 } from './rng.ts';
 import { checkInt, checkRange } from './validate.ts';
 
-export type InputKind = 'sigmoid' | 'tanh';
+/**
+ * Where the two inputs come from. The first three are a previous layer's activations of the same
+ * u ~ N(0, 1)²; the last three are the remedies the chapter tests against the sigmoid case:
+ * - 'centred': sigmoid outputs minus their mean over the data (LeCun et al. 1998, §4.3);
+ * - 'standardised': those, divided by their standard deviation too: what batch normalisation
+ *   does to each unit's input before its learned scale and shift;
+ * - 'unequal': tanh outputs with the second scaled by 1/4, centred but ill-conditioned.
+ */
+export type InputKind = 'sigmoid' | 'tanh' | 'elu' | 'centred' | 'standardised' | 'unequal';
+
+export const INPUT_KINDS: readonly InputKind[] = [
+  'sigmoid',
+  'tanh',
+  'elu',
+  'centred',
+  'standardised',
+  'unequal',
+];
 
 export interface ZigzagData {
   /** xs[2i], xs[2i + 1]: example i's two inputs. */
@@ -25,9 +42,24 @@ export interface ZigzagData {
   readonly n: number;
 }
 
+const sigmoid = (u: number): number => 1 / (1 + Math.exp(-u));
+const elu = (u: number): number => (u > 0 ? u : Math.expm1(u));
+
+/** Each column of xs (n × 2) shifted to mean 0 and, if `scale`, to standard deviation 1. */
+function standardise(xs: Float64Array, n: number, scale: boolean): void {
+  for (let j = 0; j < 2; j++) {
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += xs[2 * i + j]! / n;
+    let variance = 0;
+    for (let i = 0; i < n; i++) variance += (xs[2 * i + j]! - mean) ** 2 / n;
+    const sd = scale && variance > 0 ? Math.sqrt(variance) : 1;
+    for (let i = 0; i < n; i++) xs[2 * i + j] = (xs[2 * i + j]! - mean) / sd;
+  }
+}
+
 /**
- * n examples: u ~ N(0, 1)² from a seeded generator, x = σ(u) or tanh(u), y = w*·x. Both kinds
- * share the same u for the same seed, so they differ only in the activation.
+ * n examples: u ~ N(0, 1)² from a seeded generator, x from u as `kind` says, y = w*·x. Every kind
+ * uses the same u for the same seed, so they differ only in what is done to it.
  */
 export function zigzagData(
   kind: InputKind,
@@ -35,18 +67,17 @@ export function zigzagData(
   n = 32,
   seed = 7,
 ): ZigzagData {
-  checkInt('zigzagData()', 'n', n, 1, 10_000);
+  checkInt('zigzagData()', 'n', n, 2, 10_000);
   const rng = mulberry32(seed);
-  const f = kind === 'sigmoid' ? (u: number) => 1 / (1 + Math.exp(-u)) : Math.tanh;
+  const f = kind === 'tanh' || kind === 'unequal' ? Math.tanh : kind === 'elu' ? elu : sigmoid;
   const xs = new Float64Array(2 * n);
-  const ys = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const x0 = f(rng.normal());
-    const x1 = f(rng.normal());
-    xs[2 * i] = x0;
-    xs[2 * i + 1] = x1;
-    ys[i] = target[0] * x0 + target[1] * x1;
+    xs[2 * i] = f(rng.normal());
+    xs[2 * i + 1] = f(rng.normal()) * (kind === 'unequal' ? 0.25 : 1);
   }
+  if (kind === 'centred' || kind === 'standardised') standardise(xs, n, kind === 'standardised');
+  const ys = new Float64Array(n);
+  for (let i = 0; i < n; i++) ys[i] = target[0] * xs[2 * i]! + target[1] * xs[2 * i + 1]!;
   return { xs, ys, n };
 }
 
@@ -98,7 +129,17 @@ export interface DescentResult {
   readonly sameSignSteps: number;
   /** Of the steps drawn, how many moved them opposite ways. */
   readonly mixedSteps: number;
+  /**
+   * The step after which a weight passed DIVERGED in size (η too large for the curvature), and
+   * the descent stopped there; 0 if it never did.
+   */
+  readonly divergedAt: number;
+  /** Where the descent ended (the path may stop earlier, at maxPoints). */
+  readonly end: readonly [number, number];
 }
+
+/** A weight this large means the descent has diverged: it stops before overflowing to ∞. */
+export const DIVERGED = 1e6;
 
 /** Gradient descent from `start`, per example or per batch, until within ε of w* or maxSteps. */
 export function descend(data: ZigzagData, options: DescentOptions): DescentResult {
@@ -113,6 +154,7 @@ export function descend(data: ZigzagData, options: DescentOptions): DescentResul
   let sameSign = 0;
   let mixed = 0;
   let steps = options.maxSteps + 1;
+  let divergedAt = 0;
   const near = (a: number, b: number) => Math.hypot(a - t0, b - t1) <= options.epsilon;
   if (near(w0, w1)) steps = 0;
   for (let k = 0; k < options.maxSteps && steps > options.maxSteps; k++) {
@@ -144,12 +186,18 @@ export function descend(data: ZigzagData, options: DescentOptions): DescentResul
       else if (d0 * d1 < 0) mixed++;
     }
     if (near(w0, w1)) steps = k + 1;
+    if (!(Math.abs(w0) < DIVERGED && Math.abs(w1) < DIVERGED)) {
+      divergedAt = k + 1;
+      break;
+    }
   }
   return {
     path: Float64Array.from(points),
     stepsToEpsilon: steps,
     sameSignSteps: sameSign,
     mixedSteps: mixed,
+    divergedAt,
+    end: [w0, w1],
   };
 }
 

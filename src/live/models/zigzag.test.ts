@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { descend, zigzagData, zigzagLoss } from '../../engine/zigzag.ts';
 import { checkModel, defaultValues, runGroup, type ParamValues } from '../model.ts';
-import { GRID, WINDOW, zigzagModel } from './zigzag.ts';
+import { ETA_GRID, GRID, WINDOW, bestRate, zigzagModel } from './zigzag.ts';
 
 const at = (params: ParamValues = {}) =>
   checkModel(zigzagModel, { ...defaultValues(zigzagModel), ...params });
@@ -55,5 +55,46 @@ describe('zigzagModel', () => {
     expect(grid[0]).toBeCloseTo(zigzagLoss(data, WINDOW.w0[0], WINDOW.w1[0]), 12);
     expect(grid[GRID * GRID - 1]).toBeCloseTo(zigzagLoss(data, WINDOW.w0[1], WINDOW.w1[1]), 12);
     expect(g['lossMax']).toBe(Math.max(...grid));
+  });
+
+  it('says which quadrants one example’s step can point into', () => {
+    // Sigmoid outputs are all positive: only the first and third.
+    expect(num(at(), 'quadrants')).toBe(1);
+    for (const inputs of ['tanh', 'elu', 'centred', 'standardised', 'unequal']) {
+      expect(num(at({ inputs }), 'quadrants'), inputs).toBe(3);
+    }
+  });
+
+  it('stops a descent that diverges, with finite values, beyond the full-batch limit 2/λmax', () => {
+    const limit = num(at({ batch: true }), 'etaLimit');
+    expect(limit).toBeCloseTo(2 / num(at(), 'lambdaMax'), 12);
+    const below = at({ batch: true, eta: Math.floor(limit * 0.95 * 100) / 100 });
+    expect(num(below, 'diverged')).toBe(0);
+    const above = at({ batch: true, eta: Math.ceil(limit * 1.1 * 100) / 100 });
+    expect(num(above, 'diverged')).toBe(1);
+    expect(num(above, 'arrived')).toBe(0);
+    expect(num(above, 'stepsToEps')).toBeLessThan(2000);
+    expect(Number.isFinite(num(above, 'endW0'))).toBe(true);
+  });
+
+  it('finds the learning rate of its grid that arrives soonest, by trying each', () => {
+    const p = { ...defaultValues(zigzagModel), inputs: 'tanh', batch: true };
+    const best = bestRate(p);
+    expect(best.bestArrived).toBe(1);
+    expect(ETA_GRID).toContain(best.bestEta);
+    const steps = (eta: number) =>
+      descend(zigzagData('tanh', [1, -1]), {
+        eta,
+        mode: 'batch',
+        start: [0, 0],
+        target: [1, -1],
+        epsilon: 0.05,
+        maxSteps: 2000,
+      }).stepsToEpsilon;
+    expect(best.bestSteps).toBe(steps(best.bestEta));
+    for (const eta of ETA_GRID) expect(steps(eta)).toBeGreaterThanOrEqual(best.bestSteps);
+    // Even at its best rate, the sigmoid case takes many times the tanh case's steps.
+    expect(bestRate({ ...p, inputs: 'sigmoid' }).bestSteps).toBeGreaterThan(5 * best.bestSteps);
+    expect(bestRate({ ...p, steps: 1 }).bestArrived).toBe(0);
   });
 });
