@@ -224,12 +224,15 @@ describe('worker groups', () => {
       model: string;
       group: string;
       params: ParamValues;
+      instance: string;
       resolve: (values: Derived) => void;
       reject: (error: unknown) => void;
     }> = [];
-    const offload: Offload = (model, group, params) =>
-      new Promise((resolve, reject) => jobs.push({ model, group, params, resolve, reject }));
-    const state = createModelState(full, { offload });
+    const offload: Offload = (model, group, params, instance) =>
+      new Promise((resolve, reject) =>
+        jobs.push({ model, group, params, instance, resolve, reject }),
+      );
+    const state = createModelState(full, { offload, instance: 'spy-b' });
     return { state, jobs };
   }
 
@@ -239,8 +242,9 @@ describe('worker groups', () => {
   it('is undefined until the answer arrives, then set; busy meanwhile', async () => {
     const { state, jobs } = offloaded();
     expect(state.value('far')).toBeUndefined();
-    expect(jobs.map((j) => [j.model, j.group, j.params])).toEqual([
-      ['spy', 'far', { a: 0.4, b: 2 }],
+    // The instance goes with the job: the worker coalesces jobs per instance.
+    expect(jobs.map((j) => [j.model, j.group, j.params, j.instance])).toEqual([
+      ['spy', 'far', { a: 0.4, b: 2 }, 'spy-b'],
     ]);
     await settle();
     expect(state.busy.value).toBe(true);

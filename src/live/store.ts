@@ -25,7 +25,13 @@ import {
 import { acceptValue, numberParam } from './params.ts';
 
 /** Computes a group somewhere else (the page's worker); resolves with its checked values. */
-export type Offload = (model: string, group: string, params: ParamValues) => Promise<Derived>;
+/** Computes a group elsewhere (the compute worker), for one instance of a model. */
+export type Offload = (
+  model: string,
+  group: string,
+  params: ParamValues,
+  instance: string,
+) => Promise<Derived>;
 
 export interface StateOptions {
   /** The instance's name on the page and in the URL: the model's name, or `model-suffix`. */
@@ -119,7 +125,7 @@ export function createModelState(spec: AnyModel, options: StateOptions = {}): Mo
         asked = now;
         running.add(group);
         queueMicrotask(() => (busy.value = running.size > 0));
-        offload(spec.name, group, now).then(
+        offload(spec.name, group, now, instance).then(
           (values) => {
             if (asked !== now) return; // a newer job is on its way
             running.delete(group);

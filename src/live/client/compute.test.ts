@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkModel, defaultValues } from '../model.ts';
 import { mazurModel } from '../models/mazur.ts';
 import { computeHere, createOffload } from './compute.ts';
-import { packForTransfer } from './compute-worker.ts';
+import { jobQueue, packForTransfer, type Job, type Reply } from './compute-worker.ts';
 
 describe('packForTransfer()', () => {
   it('turns arrays into Float64Arrays, lists their buffers, and passes numbers through', () => {
@@ -55,6 +55,60 @@ describe('computeHere()', () => {
   it('falls back to computing on this thread where there is no Worker (as in Node)', async () => {
     expect(typeof (globalThis as { Worker?: unknown }).Worker).toBe('undefined');
     const offload = createOffload();
-    expect(await offload('mazur', 'orders', defaultValues(mazurModel))).toEqual(expected());
+    expect(await offload('mazur', 'orders', defaultValues(mazurModel), 'mazur')).toEqual(
+      expected(),
+    );
+  });
+});
+
+describe('jobQueue()', () => {
+  /** A queue whose computations finish when the test says, and the replies it posted. */
+  function queue() {
+    const replies: Reply[] = [];
+    const finish: Array<() => void> = [];
+    const take = jobQueue(
+      (reply) => replies.push(reply),
+      (model, group, params) =>
+        new Promise((resolve) =>
+          finish.push(() => resolve({ [`${model}.${group}`]: Number(params['x']) })),
+        ),
+    );
+    const job = (id: number, instance: string, x: number): Job => ({
+      id,
+      instance,
+      model: 'zigzag',
+      group: 'contours',
+      params: { x },
+    });
+    const settle = async () => {
+      while (finish.length > 0) {
+        finish.shift()?.();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    };
+    return { replies, take, job, settle };
+  }
+
+  it('answers each of two instances of one model, although their groups have one name', async () => {
+    const { replies, take, job, settle } = queue();
+    take(job(1, 'zigzag', 1)); // runs at once
+    take(job(2, 'zigzag', 2)); // waits
+    take(job(3, 'zigzag-tanh', 3)); // waits too: another instance, not a newer job
+    await settle();
+    expect(replies).toEqual([
+      { id: 1, ok: true, values: { 'zigzag.contours': 1 } },
+      { id: 2, ok: true, values: { 'zigzag.contours': 2 } },
+      { id: 3, ok: true, values: { 'zigzag.contours': 3 } },
+    ]);
+  });
+
+  it('supersedes a waiting job of the same instance and group at once, and runs the newest', async () => {
+    const { replies, take, job, settle } = queue();
+    take(job(1, 'zigzag', 1));
+    take(job(2, 'zigzag', 2));
+    take(job(3, 'zigzag', 3));
+    expect(replies).toEqual([{ id: 2, ok: false, message: 'superseded' }]);
+    await settle();
+    expect(replies.slice(1).map((r) => r.id)).toEqual([1, 3]);
   });
 });

@@ -56,7 +56,7 @@ export function createOffload(): Offload {
     return w;
   };
 
-  return (model, group, params) => {
+  return (model, group, params, instance) => {
     if (broken) return computeHere(model, group, params);
     try {
       worker ??= start();
@@ -64,7 +64,7 @@ export function createOffload(): Offload {
       fallBack(error);
       return computeHere(model, group, params);
     }
-    const job: Job = { id: ++next, model, group, params };
+    const job: Job = { id: ++next, instance, model, group, params };
     return new Promise<Derived>((resolve, reject) => {
       waiting.set(job.id, { job, resolve, reject });
       worker?.postMessage(job);
