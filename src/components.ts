@@ -11,3 +11,5 @@ export { default as Exercise } from './components/live/Exercise.astro';
 export { default as Training } from './widgets/training/Training.astro';
 export { default as Choice } from './components/live/Choice.astro';
 export { default as ActivationExplorer } from './widgets/activation-explorer/ActivationExplorer.astro';
+export { default as Zigzag } from './widgets/zigzag/Zigzag.astro';
+export { default as Staircase } from './widgets/zigzag/Staircase.astro';

@@ -35,7 +35,10 @@ describe('zigzagData()', () => {
 
 describe('the remedies’ inputs', () => {
   const mean = (xs: Float64Array, j: number) =>
-    Array.from(xs).filter((_, k) => k % 2 === j).reduce((a, b) => a + b, 0) / (xs.length / 2);
+    Array.from(xs)
+      .filter((_, k) => k % 2 === j)
+      .reduce((a, b) => a + b, 0) /
+    (xs.length / 2);
   const variance = (xs: Float64Array, j: number) => {
     const m = mean(xs, j);
     return (

@@ -14,4 +14,5 @@ export const widgetLoaders: Readonly<Record<string, () => Promise<Define>>> = {
   'live-training': () => import('./training/training-element.ts').then((m) => m.defineTraining),
   'network-diagram': () =>
     import('./network-diagram/diagram-element.ts').then((m) => m.defineNetworkDiagram),
+  'zigzag-descent': () => import('./zigzag/zigzag-element.ts').then((m) => m.defineZigzag),
 };

@@ -97,4 +97,17 @@ describe('zigzagModel', () => {
     expect(bestRate({ ...p, inputs: 'sigmoid' }).bestSteps).toBeGreaterThan(5 * best.bestSteps);
     expect(bestRate({ ...p, steps: 1 }).bestArrived).toBe(0);
   });
+
+  it('spells out the first two per-example steps as the path takes them', () => {
+    for (const inputs of ['sigmoid', 'tanh']) {
+      const v = at({ inputs, w0: 0.3, w1: -0.2, eta: 0.7 });
+      const path = v['path'] as Float64Array;
+      // Step 1 is −η δa xa; with x > 0 both weights move the same way, against δa.
+      expect(path[2]! - 0.3).toBeCloseTo(-0.7 * num(v, 'gradA0'), 12);
+      expect(path[3]! + 0.2).toBeCloseTo(-0.7 * num(v, 'gradA1'), 12);
+      expect(num(v, 'gradA0')).toBeCloseTo(num(v, 'deltaA') * num(v, 'x0a'), 14);
+      expect(path[5]! - path[3]!).toBeCloseTo(num(v, 'secondDw1'), 12);
+      expect(num(v, 'ya')).toBeCloseTo(num(v, 'x0a') - num(v, 'x1a'), 14);
+    }
+  });
 });

@@ -129,6 +129,16 @@ export const zigzagModel = defineModel({
       'condition',
       'etaLimit',
       'quadrants',
+      'x0a',
+      'x1a',
+      'ya',
+      'deltaA',
+      'gradA0',
+      'gradA1',
+      'x0b',
+      'x1b',
+      'yb',
+      'secondDw1',
     ],
     arrays: ['path'],
     derive(p) {
@@ -154,6 +164,7 @@ export const zigzagModel = defineModel({
         // Full-batch descent on a quadratic diverges for η > 2 / λmax.
         etaLimit: 2 / lambdaMax,
         quadrants: quadrants(p.inputs),
+        ...firstSteps(p),
         path,
       };
     },
@@ -177,6 +188,33 @@ export const zigzagModel = defineModel({
     },
   },
 });
+
+/**
+ * The first two per-example steps from the start, spelled out for the chapter's derivation and
+ * its exercise, whatever the mode: example a (the first) and example b (the second), their inputs
+ * and targets, a's shared factor δ = −(y − w·x) and gradient δ·x at the start, and the change in
+ * w1 that the second step, on example b, makes.
+ */
+function firstSteps(p: Run) {
+  const { xs, ys } = DATA[p.inputs];
+  const [x0a, x1a, x0b, x1b] = [xs[0]!, xs[1]!, xs[2]!, xs[3]!];
+  const [ya, yb] = [ys[0]!, ys[1]!];
+  const deltaA = -(ya - p.w0 * x0a - p.w1 * x1a);
+  const [w0, w1] = [p.w0 - p.eta * deltaA * x0a, p.w1 - p.eta * deltaA * x1a];
+  const deltaB = -(yb - w0 * x0b - w1 * x1b);
+  return {
+    x0a,
+    x1a,
+    ya,
+    deltaA,
+    gradA0: deltaA * x0a,
+    gradA1: deltaA * x1a,
+    x0b,
+    x1b,
+    yb,
+    secondDw1: -p.eta * deltaB * x1b,
+  };
+}
 
 /**
  * The learning rate of ETA_GRID that brings this start within ε in the fewest steps, in this
