@@ -216,7 +216,13 @@ async function smallTargets(page: Page) {
   }, TARGET);
 }
 
-for (const path of [PAGE, '/how-to-read/', '/chapters/neuron/', '/chapters/activations/']) {
+for (const path of [
+  PAGE,
+  '/how-to-read/',
+  '/chapters/neuron/',
+  '/chapters/activations/',
+  '/chapters/zero-centering/',
+]) {
   test(`every control on ${path} is at least 24 × 24 px to touch at 360 px`, async ({ page }) => {
     await page.goto(path);
     // Once the page's script has run: until then the training panel's buttons are disabled.

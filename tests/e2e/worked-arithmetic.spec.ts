@@ -63,6 +63,8 @@ for (const [page, query] of [
   ['/how-to-read/', '?mazur.w3=0.333&mazur.i2=0.125'],
   ['/chapters/activations/', ''],
   ['/chapters/activations/', '?activations.x=-1.3'],
+  ['/chapters/zero-centering/', ''],
+  ['/chapters/zero-centering/', '?zigzag.w0=-1.2&zigzag.w1=0.7&zigzag.eta=2'],
 ] as const) {
   test(`worked arithmetic on ${page}${query} checks by hand at the precision shown`, async ({
     page: browser,
