@@ -9,15 +9,4 @@
  * 84 KB for this one). A mark that loss-plot.ts or explorer-plot.ts starts to use must be added here: its `PlotLib`
  * type comes from this module, so TypeScript points out a missing one.
  */
-export {
-  arrow,
-  contour,
-  dot,
-  line,
-  lineY,
-  plot,
-  rect,
-  ruleX,
-  ruleY,
-  text,
-} from '@observablehq/plot';
+export { dot, line, lineY, plot, ruleX, ruleY, text } from '@observablehq/plot';

@@ -164,7 +164,7 @@ class ZigzagDescent extends LiveElement {
   }
 
   #load(): Promise<void> {
-    this.#loading ??= import('../training/plot-lib.ts').then(
+    this.#loading ??= import('./plot-lib.ts').then(
       (Plot) => {
         this.#plot = Plot;
       },

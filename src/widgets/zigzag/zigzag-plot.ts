@@ -11,7 +11,7 @@
  */
 import { formatNumber } from '../../live/format.ts';
 import { finish } from '../training/loss-plot.ts';
-import type * as PlotLibModule from '../training/plot-lib.ts';
+import type * as PlotLibModule from './plot-lib.ts';
 
 /** The part of Plot the figure uses: plot-lib.ts, or the whole Plot module at build time. */
 export type PlotLib = typeof PlotLibModule;
