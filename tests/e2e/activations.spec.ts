@@ -278,10 +278,10 @@ test('a dead ReLU unit does not move under training; the leaky copy from the sam
   expect(await value('dying-leaky.E')).toBeLessThan(0.001);
 
   // ELU recovers too.
-  await page.getByRole('combobox', { name: 'activation function' }).last().selectOption('elu');
+  await page.getByRole('combobox', { name: 'activation of the second copy' }).selectOption('elu');
   await panel('dying-leaky').locator('[data-action="dying-leaky.reset"]').click();
   await expect.poll(() => value('dying-leaky.b')).toBe(-3);
-  await page.getByRole('combobox', { name: 'activation function' }).last().selectOption('elu');
+  await page.getByRole('combobox', { name: 'activation of the second copy' }).selectOption('elu');
   await panel('dying-leaky').locator('[data-action="dying-leaky.train"]').click();
   await expect(panel('dying-leaky').locator('.training__status')).toHaveText(/^Trained 200 steps/, {
     timeout: 15_000,

@@ -67,6 +67,25 @@ for (const path of builtPages()) {
     await test.step('every Tab stop has a role and a name', async () => {
       expect(await unnamedTabStops(page)).toEqual([]);
     });
+    await test.step('two fields that set different parameters have different names', async () => {
+      // A screen reader lists a page's fields by name: two "ELU α" that set different models
+      // cannot be told apart. The same parameter may appear twice (in the prose and a figure).
+      const clashes = await page.evaluate(() => {
+        const params = new Map<string, Set<string>>();
+        for (const field of document.querySelectorAll('[data-param]')) {
+          const name = field.getAttribute('aria-label') ?? field.closest('label')?.textContent;
+          const key = (name ?? '').trim();
+          params.set(
+            key,
+            (params.get(key) ?? new Set()).add(field.getAttribute('data-param') ?? ''),
+          );
+        }
+        return [...params]
+          .filter(([, set]) => set.size > 1)
+          .map(([name, set]) => `${name}: ${[...set].join(', ')}`);
+      });
+      expect(clashes).toEqual([]);
+    });
     await test.step('axe finds nothing at 390 px', async () => {
       await page.setViewportSize({ width: 390, height: 800 });
       await scrollablesMeasured(page);
