@@ -182,7 +182,7 @@ function missing(ref: unknown, where: string, found: Resolved, kind: string): Au
   const param = Object.hasOwn(found.spec.params, found.name)
     ? found.spec.params[found.name]
     : undefined;
-  if (param?.kind === 'choice' || param?.kind === 'boolean') {
+  if (param?.kind === 'choice' || param?.kind === 'boolean' || param?.kind === 'text') {
     return new AuthoringError(
       `${where}="${String(ref)}": "${found.name}" is a ${param.kind} parameter of model "${found.spec.name}", not a number. Edit it with <Editable param="${String(ref)}">.`,
     );

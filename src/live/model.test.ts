@@ -106,6 +106,21 @@ describe('defineModel()', () => {
     );
   });
 
+  it('rejects a text parameter whose default is too long or fails its own check', () => {
+    const text = { kind: 'text', label: 'f', default: 'x', maxLength: 5 } as const;
+    expect(() => defineModel(withParam(text))).not.toThrow();
+    expect(() => defineModel(withParam({ ...text, default: 'x + x + x' }))).toThrow(
+      'm.p: default must be a text of at most 5 characters.',
+    );
+    expect(() => defineModel(withParam({ ...text, maxLength: 0 }))).toThrow(
+      'm.p: maxLength must be a whole number from 1 to 1000.',
+    );
+    const check = (t: string) => (t === 'x' ? { message: 'not x', position: 0 } : undefined);
+    expect(() => defineModel(withParam({ ...text, check }))).toThrow(
+      'm.p: default "x" fails its check: not x',
+    );
+  });
+
   it('rejects a default below the minimum or above the maximum, naming model.param', () => {
     expect(() => defineModel(spec({ x: { default: -0.1 } }))).toThrow(
       'm.x: default -0.1 is outside [0, 1].',

@@ -3,8 +3,9 @@
  * from them. The same spec drives the build-time render, the controls, the URL codec and the
  * engine call, so they cannot disagree about a name, a kind or a range.
  *
- * Parameters come in three kinds: numbers (with a range and a step), choices (one of a few named
- * options, e.g. an activation) and booleans (e.g. an update order). Derived values are numbers or
+ * Parameters come in four kinds: numbers (with a range and a step), choices (one of a few named
+ * options, e.g. an activation), booleans (e.g. an update order) and texts (a function the reader
+ * types, checked by the model's own parser). Derived values are numbers or
  * arrays of numbers (a curve, a path in weight space, one value per layer), and their names are
  * declared up front, so that nothing has to run to know what a model offers.
  */
@@ -44,7 +45,27 @@ export interface BooleanParam {
   readonly default: boolean;
 }
 
-export type ParamSpec = NumberParam | ChoiceParam | BooleanParam;
+/** Where a text is wrong: a message in plain words, and the position (0-based) it points at. */
+export interface TextProblem {
+  readonly message: string;
+  readonly position: number;
+}
+
+/**
+ * A short text the reader types, e.g. a function `sigmoid(w*x + b)`. `check` says what is wrong
+ * with a text, or undefined if nothing is: a text that fails it is never accepted, from a field,
+ * a link or a page. It must be a pure function of the text (no eval: the site runs under a CSP).
+ */
+export interface TextParam {
+  readonly kind: 'text';
+  readonly label: string;
+  readonly default: string;
+  /** The longest text accepted, in UTF-16 units; the URL codec reads values up to this long. */
+  readonly maxLength: number;
+  readonly check?: (text: string) => TextProblem | undefined;
+}
+
+export type ParamSpec = NumberParam | ChoiceParam | BooleanParam | TextParam;
 export type ParamValue = number | string | boolean;
 
 export type DerivedArray = Float64Array | readonly number[];
@@ -53,7 +74,13 @@ export type Derived = Readonly<Record<string, DerivedValue>>;
 
 /** The value type of one parameter spec. */
 export type ValueOf<P> =
-  P extends ChoiceParam<infer O> ? O : P extends BooleanParam ? boolean : number;
+  P extends ChoiceParam<infer O>
+    ? O
+    : P extends BooleanParam
+      ? boolean
+      : P extends TextParam
+        ? string
+        : number;
 
 export type ParamsSpec = Readonly<Record<string, ParamSpec>>;
 /** A complete set of typed values for a model's parameters. */
@@ -103,7 +130,8 @@ export type AnyModel = ModelSpec;
 const NAME = /^[a-z][a-z0-9]*$/;
 const PARAM = /^[A-Za-z][A-Za-z0-9_]*$/;
 
-export const kindOf = (p: ParamSpec): 'number' | 'choice' | 'boolean' => p.kind ?? 'number';
+export const kindOf = (p: ParamSpec): 'number' | 'choice' | 'boolean' | 'text' =>
+  p.kind ?? 'number';
 export const isNumberParam = (p: ParamSpec): p is NumberParam => kindOf(p) === 'number';
 
 /** Checks one parameter spec; throws with `where` in the message. */
@@ -125,6 +153,16 @@ function checkParam(where: string, p: ParamSpec): void {
   }
   if (p.kind === 'boolean') {
     if (typeof p.default !== 'boolean') throw new Error(`${where}: default must be true or false.`);
+    return;
+  }
+  if (p.kind === 'text') {
+    if (!Number.isInteger(p.maxLength) || p.maxLength < 1 || p.maxLength > 1000)
+      throw new Error(`${where}: maxLength must be a whole number from 1 to 1000.`);
+    if (typeof p.default !== 'string' || p.default.length > p.maxLength)
+      throw new Error(`${where}: default must be a text of at most ${p.maxLength} characters.`);
+    const problem = p.check?.(p.default);
+    if (problem)
+      throw new Error(`${where}: default "${p.default}" fails its check: ${problem.message}`);
     return;
   }
   if (![p.default, p.min, p.max, p.step].every(Number.isFinite)) {

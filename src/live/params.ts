@@ -10,7 +10,7 @@ import { clampToRange, parseNumber } from './parse.ts';
 /** A value brought into a parameter's domain, with a notice when it had to change. */
 export type Accepted =
   | { readonly ok: true; readonly value: ParamValue; readonly notice?: string }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: false; readonly message: string; readonly position?: number };
 
 const optionList = (options: Readonly<Record<string, string>>): string =>
   Object.keys(options).join(', ');
@@ -28,6 +28,18 @@ export function acceptValue(p: ParamSpec, name: string, value: unknown): Accepte
   if (p.kind === 'boolean') {
     if (typeof value === 'boolean') return { ok: true, value };
     return { ok: false, message: `${name} must be true or false.` };
+  }
+  if (p.kind === 'text') {
+    if (typeof value !== 'string') return { ok: false, message: `${name} must be a text.` };
+    if (value.length > p.maxLength) {
+      return {
+        ok: false,
+        message: `${name} can be at most ${p.maxLength} characters long.`,
+        position: p.maxLength,
+      };
+    }
+    const problem = p.check?.(value);
+    return problem ? { ok: false, ...problem } : { ok: true, value };
   }
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     return { ok: false, message: `${name} must be an ordinary number.` };
@@ -59,6 +71,15 @@ export function parseValue(p: ParamSpec, name: string, text: string): Accepted {
       ok: false,
       message: `${name} in the link must be one of ${optionList(p.options)}, so it keeps its default.`,
     };
+  }
+  if (p.kind === 'text') {
+    // The reader's own words are not echoed: a link's text may be anything at all.
+    return acceptValue(p, name, text).ok
+      ? { ok: true, value: text }
+      : {
+          ok: false,
+          message: `${name} in the link is not a text this page can use, so it keeps its default.`,
+        };
   }
   if (p.kind === 'boolean') {
     const word = text.trim().toLowerCase();

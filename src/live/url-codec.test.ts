@@ -40,6 +40,7 @@ function expectSane(
       const p = model.params[name]!;
       if (p.kind === 'choice') expect(Object.keys(p.options)).toContain(value);
       else if (p.kind === 'boolean') expect(typeof value).toBe('boolean');
+      else if (p.kind === 'text') expect(p.check?.(String(value))).toBeUndefined();
       else {
         expect(typeof value).toBe('number');
         expect(Number.isFinite(value)).toBe(true);
@@ -468,10 +469,12 @@ describe('encodeState() and decodeState() together', () => {
             ? fc.constantFrom(...Object.keys(p.options))
             : p.kind === 'boolean'
               ? fc.boolean()
-              : p.integer === true
-                ? fc.integer({ min: p.min, max: p.max })
-                : // -0 is written as 0: the URL cannot tell them apart, and neither can `===`.
-                  fc.double({ noNaN: true, min: p.min, max: p.max }).map((v) => v + 0),
+              : p.kind === 'text'
+                ? fc.constantFrom(p.default, 'x*w + b', 'sin(x)^2 - 1/(1 + b)')
+                : p.integer === true
+                  ? fc.integer({ min: p.min, max: p.max })
+                  : // -0 is written as 0: the URL cannot tell them apart, and neither can `===`.
+                    fc.double({ noNaN: true, min: p.min, max: p.max }).map((v) => v + 0),
         ]),
       ),
     );

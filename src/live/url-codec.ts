@@ -55,7 +55,9 @@ export function decodeState(
       notices.push(`“${shorten(key)}” is not a setting of this page, so it was ignored.`);
       continue;
     }
-    const parsed = raw.length <= MAX_LENGTH ? parseValue(spec, key, raw) : undefined;
+    // A text parameter (a typed function) may be longer than a number ever is.
+    const longest = spec.kind === 'text' ? Math.max(MAX_LENGTH, spec.maxLength) : MAX_LENGTH;
+    const parsed = raw.length <= longest ? parseValue(spec, key, raw) : undefined;
     if (!parsed?.ok) {
       // The value is not echoed: it may say NaN or Infinity, or be any text at all.
       notices.push(

@@ -5,6 +5,7 @@
  */
 import type { AnyModel } from '../model.ts';
 import activations from './activations.ts';
+import autodiff from './autodiff.ts';
 import dying from './dying.ts';
 import mazur from './mazur.ts';
 import neuron from './neuron.ts';
@@ -13,6 +14,7 @@ import zigzag from './zigzag.ts';
 
 export const models: Readonly<Record<string, AnyModel>> = {
   activations,
+  autodiff,
   dying,
   mazur,
   neuron,
