@@ -47,6 +47,16 @@ describe('autodiffModel', () => {
   });
 });
 
+describe('the pass-count table', () => {
+  it('needs one forward pass per input and one reverse pass per output', () => {
+    const v = at();
+    // The backprop chapter's network: 10 parameters, one loss.
+    expect([num(v, 'forwardPasses'), num(v, 'reversePasses')]).toEqual([10, 1]);
+    const w = at({ nIn: 784, nOut: 10 });
+    expect([num(w, 'forwardPasses'), num(w, 'reversePasses')]).toEqual([784, 10]);
+  });
+});
+
 describe('the function as a text parameter', () => {
   it('accepts a function the parser reads, and refuses one it cannot, saying where', () => {
     expect(acceptValue(fn, 'fn', 'x^2 + w')).toEqual({ ok: true, value: 'x^2 + w' });

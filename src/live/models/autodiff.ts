@@ -54,6 +54,13 @@ export function checkFunction(text: string): TextProblem | undefined {
 
 const zeros = (n: number) => new Float64Array(n);
 
+/**
+ * Passes through the graph to get every derivative of nOut outputs with respect to nIn inputs:
+ * forward mode gets one input's derivatives of every output per pass, reverse mode one output's
+ * derivatives with respect to every input.
+ */
+export const passes = (nIn: number, nOut: number) => ({ forwardPasses: nIn, reversePasses: nOut });
+
 export const autodiffModel = defineModel({
   name: 'autodiff',
   params: {
@@ -79,6 +86,17 @@ export const autodiffModel = defineModel({
       default: 'w',
       options: { x: 'x', w: 'w', b: 'b' },
     },
+    // The pass-count table: a function from nIn numbers to nOut numbers. The defaults are the
+    // backprop chapter's network: 10 parameters (8 weights, 2 biases) and one loss.
+    nIn: { label: 'number of inputs', default: 10, min: 1, max: 1_000_000, step: 1, integer: true },
+    nOut: {
+      label: 'number of outputs',
+      default: 1,
+      min: 1,
+      max: 1_000_000,
+      step: 1,
+      integer: true,
+    },
   },
   values: {
     numbers: [
@@ -93,6 +111,8 @@ export const autodiffModel = defineModel({
       'fdw',
       'fdb',
       'seedDerivative',
+      'forwardPasses',
+      'reversePasses',
     ],
     arrays: ['nodeValues', 'nodeTangents', 'nodeAdjoints', 'localFirst', 'localSecond'],
     derive(p) {
@@ -117,6 +137,7 @@ export const autodiffModel = defineModel({
           fdw: 0,
           fdb: 0,
           seedDerivative: 0,
+          ...passes(p.nIn, p.nOut),
           nodeValues: zeros(n),
           nodeTangents: zeros(n),
           nodeAdjoints: zeros(n),
@@ -143,6 +164,7 @@ export const autodiffModel = defineModel({
         fdw: fd('w'),
         fdb: fd('b'),
         seedDerivative: 'node' in out ? tangents[out.node]! : 0,
+        ...passes(p.nIn, p.nOut),
         nodeValues: Float64Array.from(e.values),
         nodeTangents: Float64Array.from(tangents),
         nodeAdjoints: Float64Array.from(adjoints),
