@@ -47,7 +47,7 @@ export function operationTex(graph: Graph, index: number): string {
   const node = graph.nodes[index]!;
   if (node.kind === 'input') return `${node.name}`;
   const [a, b] = node.args;
-  const op = node.op as UnaryOp | BinaryOp;
+  const op = node.op;
   const A = a ? wrap(graph, a) : '';
   const B = b ? wrap(graph, b) : '';
   const right: Record<UnaryOp | BinaryOp, string> = {
