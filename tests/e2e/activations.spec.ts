@@ -306,3 +306,25 @@ test('at 360 px the explorer and the table fit the screen', async ({ page }) => 
   });
   expect(smallest).toBeGreaterThanOrEqual(11);
 });
+
+test('typing 0.3 into a field whose minimum is 0.01 says nothing on the way; 0 and Enter does', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  await goLive(page);
+  const leak = spin(page, 'leak');
+  const message = page.locator(`#${await leak.getAttribute('aria-describedby')}`);
+  await leak.fill('');
+  // "0" is below the minimum for a moment, on the way to "0.3": no mistake, and nothing said.
+  await leak.pressSequentially('0');
+  await expect(leak).toHaveAttribute('aria-valuenow', '0.01');
+  await expect(message).toBeHidden();
+  await leak.pressSequentially('.3');
+  await leak.press('Enter');
+  await expect(leak).toHaveAttribute('aria-valuenow', '0.3');
+  await expect(message).toBeHidden();
+  // Committed, the same 0 is clamped and the reader is told.
+  await leak.fill('0');
+  await leak.press('Enter');
+  await expect(message).toContainText('0 is below the minimum 0.01, so 0.01 is used.');
+});

@@ -2,7 +2,7 @@
  * `<live-number>`: an editable number in a sentence. It wraps the server-rendered
  * `<input role="spinbutton" data-param="model.param">` and adds the behaviour:
  *
- *   type ──Enter/blur──▶ commit ──ok──▶ model.set (clamped, with a notice)
+ *   type ──▶ model.set (clamped, silently) ──Enter/blur──▶ commit ──ok──▶ the clamp's notice
  *     │                     └─bad──▶ inline message; the model keeps its last valid value
  *   drag ──────────────▶ model.set every move (4 px per step; Shift ×10)
  *   ↑/↓ ±step (Shift ×10, Alt ÷10), PageUp/PageDown ±10 steps, Home/End min/max, Escape reverts
@@ -85,7 +85,8 @@ class LiveNumber extends LiveElement {
     if (!input || !spec) return;
     const text = formatNumber(value, { digits: editableDigits(spec, value) });
     setIfChanged(input, 'aria-valuenow', String(value));
-    setIfChanged(input, 'aria-valuetext', text);
+    // A minus sign, not the field's hyphen-minus: a screen reader says "minus" for it.
+    setIfChanged(input, 'aria-valuetext', text.replace(/^-/, '\u2212'));
     setIfChanged(input, 'title', formatFull(value));
     if (!this.#editing && input.value !== text) input.value = text;
     this.#fit();
@@ -107,6 +108,18 @@ class LiveNumber extends LiveElement {
     this.#message.classList.toggle('live-number__message--error', isError);
     if (isError) this.#input.setAttribute('aria-invalid', 'true');
     else this.#input.removeAttribute('aria-invalid');
+    if (text !== '') this.#keepOnScreen(this.#message);
+  }
+
+  /**
+   * The message hangs below the field, from its left edge; a field near the right edge of a
+   * phone would push it, and the page, past the screen. Shift it left until it fits.
+   */
+  #keepOnScreen(message: HTMLElement): void {
+    message.style.removeProperty('left');
+    const box = message.getBoundingClientRect();
+    const room = document.documentElement.clientWidth - 8;
+    if (box.right > room) message.style.left = `${Math.max(8 - box.left, room - box.right)}px`;
   }
 
   #onFocus(): void {
@@ -124,8 +137,10 @@ class LiveNumber extends LiveElement {
     this.#fit();
     const parsed = parseNumber(input.value);
     if (parsed.ok) {
-      const clamped = this.#state.set(this.#name, parsed.value);
-      this.#say(clamped.notice ?? '', false);
+      // Applied, clamped, at once; but the clamp is said only on Enter or blur. Typing "0.75"
+      // into a field whose minimum is 0.01 passes through "0", which is no mistake.
+      this.#state.set(this.#name, parsed.value);
+      this.#say('', false);
     }
   }
 
@@ -138,9 +153,13 @@ class LiveNumber extends LiveElement {
       this.#state.set(this.#name, this.#entryStart);
       const kept = formatNumber(this.#entryStart, {
         digits: editableDigits(this.#spec!, this.#entryStart),
+        mathMinus: true,
       });
       this.#say(`${parsed.message} The value stays ${kept}.`, true);
       if (!leaving) return;
+      // Leaving, the field shows the kept value, which is valid: the message says why it
+      // changed, but the field is no longer in error.
+      this.#input?.removeAttribute('aria-invalid');
     } else {
       const clamped = this.#state.set(this.#name, parsed.value);
       this.#say(clamped.notice ?? '', false);
