@@ -90,6 +90,15 @@ test('with the starting values the sigmoid panel takes clearly more steps than t
     String(tanh.steps),
   );
   await goLive(page);
+  await page.waitForFunction(() => customElements.get('zigzag-descent') !== undefined);
+  // Once the worker has answered (the prose's best-rate read-out is no longer busy), the
+  // panels, which already show these values, are not busy either, and nothing was said.
+  const best = page.locator('live-value[data-value="zigzag.bestSteps"]').first();
+  await expect(best).toHaveText(/^\d+$/);
+  await expect(best).not.toHaveAttribute('aria-busy');
+  await expect(panel(page, 'left')).not.toHaveAttribute('aria-busy');
+  await expect(panel(page, 'right')).not.toHaveAttribute('aria-busy');
+  await expect(widget(page).getByRole('status')).toHaveText('');
   expect(network.urls.filter((url) => /plot-lib/.test(url))).toEqual([]);
 });
 
@@ -144,6 +153,8 @@ test('dragging on a panel, or typing, moves the shared start, and the URL keeps 
   await spin(page, 'w0').fill('-1');
   await spin(page, 'w1').fill('1');
   await expectPanels(page, 'sigmoid', 'tanh', { ...START, w0: -1, w1: 1 });
+  // A screen reader hears "minus 1.0": the value text has a minus sign, not a hyphen.
+  await expect(spin(page, 'w0')).toHaveAttribute('aria-valuetext', '\u22121.0');
 
   // The right panel's frame: w0 from −1.5 to 2.5 over 268 of its 320 px, from 40 px in; w1
   // from 1.5 at 12 px down to −2.5 at 280 px.
@@ -191,7 +202,7 @@ test('a shared link sets both panels, and the keyboard result is said once when 
   const t = { ...s, eta: 1.23 };
   await expect(spin(page, 'eta')).toHaveValue('1.23');
   await expect(status).toHaveText(
-    `sigmoid outputs (all positive): ${result('sigmoid', t)} sigmoid outputs, standardised: ${result('standardised', t)}`,
+    `Left panel, sigmoid outputs (all positive): ${result('sigmoid', t)} Right panel, sigmoid outputs, standardised: ${result('standardised', t)}`,
   );
   expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toHaveLength(1);
 });
@@ -208,4 +219,27 @@ test('without JavaScript both panels and the A→B→E figure are there, drawn a
   await expect(still).toHaveCount(2);
   await expect(still.first()).toHaveAccessibleName(/A \(0\.0, 0\.0\) along w0 alone to B/);
   await context.close();
+});
+
+test('at 360 px a field’s message stays on screen, and a reverted field is no longer invalid', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto(PAGE);
+  await goLive(page);
+  for (const name of ['w0', 'w1', 'eta', 'steps']) {
+    const field = spin(page, name);
+    const message = page.locator(`#${await field.getAttribute('aria-describedby')}`);
+    await field.fill('zz');
+    await field.press('Enter');
+    await expect(message).toContainText('The value stays');
+    const box = (await message.boundingBox())!;
+    expect(box.x, name).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, name).toBeLessThanOrEqual(360);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBe(360);
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    // Leaving the field puts the last valid value back: no longer in error.
+    await field.press('Tab');
+    await expect(field).not.toHaveAttribute('aria-invalid');
+  }
 });

@@ -90,15 +90,24 @@ class ZigzagDescent extends LiveElement {
       for (const other of others) other.state.setMany(shared as ParamValues);
     });
     for (const panel of this.#panels) {
+      let seen = panel.drawn;
       this.watch(() => {
         const key = this.#key(panel.state.params.value);
         // Reading the worker's values asks for them; undefined until they arrive.
         const ready =
           panel.state.array('grid') !== undefined && panelNumbers(panel.state) !== undefined;
-        if (key === panel.drawn && ready) return;
+        // Only an edit is news: the worker's first answer for the drawn values is not.
+        if (key !== seen) {
+          seen = key;
+          if (this.contains(document.activeElement) || this.#pointing) this.#announceLater();
+        }
+        if (key === panel.drawn) {
+          // The figure already shows these values (the build's, or an earlier redraw).
+          panel.root.removeAttribute('aria-busy');
+          return;
+        }
         panel.root.setAttribute('aria-busy', 'true');
         if (ready) this.#schedule();
-        if (this.contains(document.activeElement) || this.#pointing) this.#announceLater();
       });
       const plot = panel.root.querySelector<HTMLElement>('.zigzag__plot');
       const point = (event: PointerEvent) => {
@@ -142,10 +151,12 @@ class ZigzagDescent extends LiveElement {
       this.#pointing = false;
       const status = this.querySelector('.zigzag__status');
       if (!status) return;
-      const said = this.#panels.map((panel) => {
+      const said = this.#panels.map((panel, i) => {
         const numbers = panelNumbers(panel.state);
         const name = inputsName(panel.state, panel.state.params.peek());
-        return numbers ? `${name}: ${resultWords(numbers)}` : '';
+        // "Left panel" first: both panels may show the same inputs.
+        const side = i === 0 ? 'Left panel' : 'Right panel';
+        return numbers ? `${side}, ${name}: ${resultWords(numbers)}` : '';
       });
       status.textContent = said.filter((s) => s !== '').join(' ');
     }, SETTLE_MS);
@@ -169,8 +180,10 @@ class ZigzagDescent extends LiveElement {
         this.#plot = Plot;
       },
       (error: unknown) => {
-        // The build's figures stay; every number beside them is still live.
+        // The build's figures stay; every number beside them is still live, and no panel
+        // waits for a redraw that cannot come.
         console.error('The zig-zag figure could not load Plot:', error);
+        for (const panel of this.#panels) panel.root.removeAttribute('aria-busy');
       },
     );
     return this.#loading;
