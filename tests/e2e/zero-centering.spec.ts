@@ -243,3 +243,43 @@ test('at 360 px a field’s message stays on screen, and a reverted field is no 
     await expect(field).not.toHaveAttribute('aria-invalid');
   }
 });
+
+test('each exercise’s controls are named with their exercise, so that a list of them can tell them apart', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  for (const n of [1, 2, 3]) {
+    await expect(
+      page.getByRole('button', { name: `Check (Exercise ${n})`, exact: true }),
+    ).toHaveCount(1);
+    await expect(page.getByText(`Show the solution (Exercise ${n})`, { exact: true })).toHaveCount(
+      1,
+    );
+  }
+  await expect(
+    page.getByRole('textbox', { name: 'Your answer (Exercise 1)', exact: true }),
+  ).toHaveCount(1);
+  await expect(page.getByText('Hint (Exercise 2)', { exact: true })).toHaveCount(1);
+  // Seen, the button still just says "Check".
+  await expect(page.getByRole('button', { name: 'Check (Exercise 1)' })).toHaveText(
+    /^\s*Check\s*\(Exercise 1\)\s*$/,
+  );
+  const box = await page.locator('[data-action="exercise.check"] .sr-only').first().boundingBox();
+  expect(box!.width).toBeLessThanOrEqual(1);
+});
+
+test('the full-batch checkbox shows the same 2 px focus ring as every other control', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  await goLive(page);
+  await spin(page, 'steps').focus();
+  await page.keyboard.press('Tab');
+  const box = widget(page).getByRole('checkbox', { name: 'full-batch steps' });
+  await expect(box).toBeFocused();
+  const ring = await box.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return [style.outlineStyle, style.outlineWidth];
+  });
+  expect(ring).toEqual(['solid', '2px']);
+});
