@@ -88,9 +88,21 @@ test('an out-of-range value is clamped and the reader is told', async ({ page })
   await page.goto(PAGE);
   await goLive(page);
   const w5 = spin(page, 'mazur.w5');
+  const region = page.locator(`#${await w5.getAttribute('aria-describedby')}`);
+  // Before anything is said the live region is already in the accessibility tree (not hidden,
+  // not display: none), only empty and of no size: one that appears with its text may be missed.
+  await expect(region).toBeHidden();
+  expect(
+    await region.evaluate((el): [boolean, string, string] => [
+      el.hasAttribute('hidden'),
+      getComputedStyle(el).display,
+      getComputedStyle(el).visibility,
+    ]),
+  ).toEqual([false, 'block', 'visible']);
   await w5.fill('50');
   await w5.press('Enter');
   expect(await raw(page, 'mazur.w5')).toBe(5);
+  await expect(region).toBeVisible();
   await expect(w5).toHaveValue('5.00');
   await expect(page.locator(`#${await w5.getAttribute('aria-describedby')}`)).toContainText(
     '50 is above the maximum 5, so 5 is used.',

@@ -66,13 +66,11 @@ class LiveField extends LiveElement {
     const show = (text: string | undefined): void => {
       if (!message) return;
       if (text === undefined) {
-        message.hidden = true;
         message.textContent = '';
         control.removeAttribute('aria-invalid');
         return;
       }
       message.textContent = text;
-      message.hidden = false;
       control.setAttribute('aria-invalid', 'true');
     };
     const apply = (): void => {

@@ -103,8 +103,9 @@ class LiveNumber extends LiveElement {
 
   #say(text: string, isError: boolean): void {
     if (!this.#input || !this.#message) return;
+    // Never `hidden`: a live region that enters the accessibility tree together with its text
+    // may not be announced. Empty, live.css gives it no size.
     this.#message.textContent = text;
-    this.#message.hidden = text === '';
     this.#message.classList.toggle('live-number__message--error', isError);
     if (isError) this.#input.setAttribute('aria-invalid', 'true');
     else this.#input.removeAttribute('aria-invalid');
