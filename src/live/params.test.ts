@@ -27,7 +27,7 @@ describe('acceptValue()', () => {
     expect(acceptValue(w, 'w', -7.123456789012345)).toEqual({
       ok: true,
       value: -5,
-      notice: '-7.12345678901 is below the minimum -5, so -5 is used.',
+      notice: '\u22127.12345678901 is below the minimum \u22125, so \u22125 is used.',
     });
   });
 

@@ -12,6 +12,9 @@ export type Accepted =
   | { readonly ok: true; readonly value: ParamValue; readonly notice?: string }
   | { readonly ok: false; readonly message: string; readonly position?: number };
 
+/** A number in a notice: full precision, with a minus sign a screen reader says as "minus". */
+const spoken = (value: number): string => formatFull(value).replace(/^-/, '\u2212');
+
 const optionList = (options: Readonly<Record<string, string>>): string =>
   Object.keys(options).join(', ');
 
@@ -45,14 +48,14 @@ export function acceptValue(p: ParamSpec, name: string, value: unknown): Accepte
     return { ok: false, message: `${name} must be an ordinary number.` };
   }
   if (p.integer === true && !Number.isInteger(value)) {
-    const whole = clampToRange(Math.round(value), p.min, p.max, formatFull).value;
+    const whole = clampToRange(Math.round(value), p.min, p.max, spoken).value;
     return {
       ok: true,
       value: whole,
-      notice: `${formatFull(value)} is not a whole number, so ${formatFull(whole)} is used.`,
+      notice: `${spoken(value)} is not a whole number, so ${spoken(whole)} is used.`,
     };
   }
-  const clamped = clampToRange(value, p.min, p.max, formatFull);
+  const clamped = clampToRange(value, p.min, p.max, spoken);
   return clamped.notice
     ? { ok: true, value: clamped.value, notice: clamped.notice }
     : { ok: true, value: clamped.value };

@@ -96,7 +96,7 @@ describe('ModelState.set()', () => {
     const state = createModelState(spec);
     expect(state.set('b', -7.123456789012345)).toEqual({
       value: -5,
-      notice: '-7.12345678901 is below the minimum -5, so -5 is used.',
+      notice: '\u22127.12345678901 is below the minimum \u22125, so \u22125 is used.',
     });
     expect(state.params.value.b).toBe(-5);
   });

@@ -137,7 +137,7 @@ describe('decodeState()', () => {
       values: { mazur: { w5: 5, t1: 0, eta: 0.01 } },
       notices: [
         'mazur.w5: 100 is above the maximum 5, so 5 is used.',
-        'mazur.t1: -1 is below the minimum 0, so 0 is used.',
+        'mazur.t1: \u22121 is below the minimum 0, so 0 is used.',
         'mazur.eta: 0 is below the minimum 0.01, so 0.01 is used.',
       ],
     });
