@@ -1,4 +1,4 @@
-import { expect, goLive, test, watchNetwork, type Page } from './fixtures.ts';
+import { expect, goLive, recordTexts, test, watchNetwork, type Page } from './fixtures.ts';
 
 // Chapter 2, activation functions: the explorer, the tanh identity and the properties table.
 // Each check recomputes here, from the definitions the chapter states, independently of the
@@ -112,22 +112,14 @@ test('stepping x from the keyboard says x, f(x) and f′(x) once, when the reade
   await page.goto(PAGE);
   await goLive(page);
   const status = explorer(page).getByRole('status');
-  await status.evaluate((el) => {
-    const seen: string[] = [];
-    (window as unknown as { seen: string[] }).seen = seen;
-    new MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, {
-      childList: true,
-      characterData: true,
-      subtree: true,
-    });
-  });
+  const said = await recordTexts(status);
   await spin(page, 'x').focus();
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
   const [f, slope] = F['sigmoid']!(1.7, 0, 0);
   await expect(status).toHaveText(
     `At x = 1.7: f(x) = ${f.toFixed(4)}, f′(x) = ${slope.toFixed(4)}.`,
   );
-  expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toHaveLength(1);
+  expect(await said()).toHaveLength(1);
 });
 
 test('a shared link draws the figure for its own activation and x, not the starting one', async ({

@@ -154,3 +154,26 @@ export async function scrollablesMeasured(page: import('@playwright/test').Page)
     )
     .toBe(0);
 }
+
+/**
+ * Starts recording every text an element (a status line, say) shows from now on; the returned
+ * function reads the record. For "said once, when the reader stops" checks.
+ */
+export async function recordTexts(
+  element: import('@playwright/test').Locator,
+): Promise<() => Promise<string[]>> {
+  const key = `__texts${Math.random().toString(36).slice(2)}`;
+  await element.evaluate((el, name) => {
+    const seen: string[] = [];
+    (window as unknown as Record<string, string[]>)[name] = seen;
+    new MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  }, key);
+  return () =>
+    element
+      .page()
+      .evaluate((name) => (window as unknown as Record<string, string[]>)[name] ?? [], key);
+}

@@ -3,6 +3,7 @@ import {
   expect,
   goLive,
   pickTheme,
+  recordTexts,
   test,
   watchNetwork,
   type Page,
@@ -245,21 +246,13 @@ test('stepping η with the arrow keys changes the status once, when the reader s
   const eta = spin(page, 'eta');
   await eta.focus();
   // Every text the status shows from now on.
-  await status(page).evaluate((el) => {
-    const seen: string[] = [];
-    (window as unknown as { seen: string[] }).seen = seen;
-    new MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, {
-      childList: true,
-      characterData: true,
-      subtree: true,
-    });
-  });
+  const said = await recordTexts(status(page));
   // Four presses at a reader's pace, each longer apart than the figures' redraw delay.
   for (let i = 0; i < 4; i++) {
     await page.keyboard.press('ArrowUp');
     await page.waitForTimeout(300);
   }
   await expect(status(page)).toContainText('at η = 0.54 would take');
-  const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+  const seen = await said();
   expect(seen.filter((text) => /would take/.test(text))).toHaveLength(1);
 });

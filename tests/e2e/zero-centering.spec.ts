@@ -1,4 +1,4 @@
-import { expect, goLive, test, watchNetwork, type Page } from './fixtures.ts';
+import { expect, goLive, recordTexts, test, watchNetwork, type Page } from './fixtures.ts';
 import { zigzagData, type InputKind } from '../../src/engine/zigzag.ts';
 
 // Chapter 3, why zero-centred outputs matter: the zig-zag figure. The test takes the examples
@@ -188,15 +188,7 @@ test('a shared link sets both panels, and the keyboard result is said once when 
   );
 
   const status = widget(page).getByRole('status');
-  await status.evaluate((el) => {
-    const seen: string[] = [];
-    (window as unknown as { seen: string[] }).seen = seen;
-    new MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, {
-      childList: true,
-      characterData: true,
-      subtree: true,
-    });
-  });
+  const said = await recordTexts(status);
   await spin(page, 'eta').focus();
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowUp');
   const t = { ...s, eta: 1.23 };
@@ -204,7 +196,7 @@ test('a shared link sets both panels, and the keyboard result is said once when 
   await expect(status).toHaveText(
     `Left panel, sigmoid outputs (all positive): ${result('sigmoid', t)} Right panel, sigmoid outputs, standardised: ${result('standardised', t)}`,
   );
-  expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toHaveLength(1);
+  expect(await said()).toHaveLength(1);
 });
 
 test('without JavaScript both panels and the A→B→E figure are there, drawn at build time', async ({

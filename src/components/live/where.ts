@@ -74,3 +74,16 @@ export function parseProps<S extends z.ZodType>(
   });
   throw new AuthoringError(lines.join('\n'));
 }
+
+/**
+ * A prop naming an instance of `model`: the model's own name or `model-…`, as the page's
+ * frontmatter declares them (`<Zigzag left="zigzag" right="zigzag-tanh">`).
+ */
+export function instanceProp(model: string) {
+  return z
+    .string({ error: `must be the name of an instance of the ${model} model` })
+    .regex(
+      new RegExp(`^${model}(-[a-z0-9]+)*$`),
+      `must be "${model}" or "${model}-…", an instance of the ${model} model`,
+    );
+}

@@ -139,6 +139,9 @@ export const zigzagModel = defineModel({
       'x1b',
       'yb',
       'secondDw1',
+      'examples',
+      'etaLow',
+      'etaHigh',
     ],
     arrays: ['path'],
     derive(p) {
@@ -165,6 +168,10 @@ export const zigzagModel = defineModel({
         etaLimit: 2 / lambdaMax,
         quadrants: quadrants(p.inputs),
         ...firstSteps(p),
+        // What the chapter says of the experiment: its size, and the rates the search tries.
+        examples: DATA[p.inputs].n,
+        etaLow: ETA_GRID[0] ?? 0,
+        etaHigh: ETA_GRID.at(-1) ?? 0,
         path,
       };
     },

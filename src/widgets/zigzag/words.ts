@@ -4,6 +4,7 @@
  * the panel's visible result and the end of its figure's name.
  */
 import { formatNumber } from '../../live/format.ts';
+import { ETA_GRID } from '../../live/models/zigzag.ts';
 import { countSteps as steps, formatCount } from '../training/words.ts';
 
 export interface PanelNumbers {
@@ -69,7 +70,7 @@ export function bestWords(v: PanelNumbers): string {
   }
   return v.bestArrived === 1
     ? `At its best learning rate, η = ${n(v.bestEta)}, it takes ${steps(v.bestSteps)}.`
-    : `No learning rate from 0.01 to 40 gets within ε = ${n(v.epsilon)} in ${steps(v.bestSteps)}.`;
+    : `No learning rate from ${n(ETA_GRID[0] ?? 0)} to ${n(ETA_GRID.at(-1) ?? 0)} gets within ε = ${n(v.epsilon)} in ${steps(v.bestSteps)}.`;
 }
 
 /** The whole summary, sentence by sentence. */

@@ -107,23 +107,55 @@ function quadrantRects(data: PanelData): { x1: number; x2: number; y1: number; y
 const half = (range: readonly [number, number], count: number): number =>
   (range[1] - range[0]) / (count - 1) / 2;
 
+/** Every figure's size, margins and text size. */
+const FRAME = {
+  width: ZIGZAG.width,
+  height: ZIGZAG.height,
+  marginLeft: ZIGZAG.marginLeft,
+  marginRight: ZIGZAG.marginRight,
+  marginTop: ZIGZAG.marginTop,
+  marginBottom: ZIGZAG.marginBottom,
+  style: { fontSize: `${FONT_PX}px` },
+} as const;
+
+/** The two weight axes over the window, at one scale. */
+const axes = (window: PanelData['window']) => ({
+  x: { domain: [...window.w0], label: 'w0', labelAnchor: 'right' as const, ticks: 5 },
+  y: { domain: [...window.w1], label: 'w1', labelAnchor: 'top' as const, ticks: 5 },
+});
+
+/** The loss's contours over the window, from its grid. */
+function contours(
+  Plot: PlotLib,
+  data: Pick<PanelData, 'grid' | 'columns' | 'window' | 'lossMax'>,
+): ReturnType<PlotLib['contour']> {
+  const rows = data.grid.length / data.columns;
+  return Plot.contour(Array.from(data.grid), {
+    width: data.columns,
+    height: rows,
+    // Plot puts value i at the centre of a cell; the grid's points are the cells' centres, from
+    // edge to edge of the window, so the cells reach half a step beyond it. Row 0 of the grid is
+    // the lowest w1, as y1 is.
+    x1: data.window.w0[0] - half(data.window.w0, data.columns),
+    x2: data.window.w0[1] + half(data.window.w0, data.columns),
+    y1: data.window.w1[0] - half(data.window.w1, rows),
+    y2: data.window.w1[1] + half(data.window.w1, rows),
+    thresholds: levels(data.lossMax),
+    stroke: 'var(--zigzag-contour)',
+    fill: 'none',
+    strokeWidth: 1,
+  });
+}
+
 /** Contours, shaded quadrants, path, start and optimum, in a square frame. */
 export function zigzagPlot(Plot: PlotLib, document: Document, data: PanelData): SVGSVGElement {
   const points = Array.from({ length: Math.floor(data.path.length / 2) }, (_, k) => k);
   const W0 = (k: number) => data.path[2 * k] ?? NaN;
   const W1 = (k: number) => data.path[2 * k + 1] ?? NaN;
-  const rows = data.grid.length / data.columns;
   const svg = Plot.plot({
     document,
-    width: ZIGZAG.width,
-    height: ZIGZAG.height,
-    marginLeft: ZIGZAG.marginLeft,
-    marginRight: ZIGZAG.marginRight,
-    marginTop: ZIGZAG.marginTop,
-    marginBottom: ZIGZAG.marginBottom,
-    style: { fontSize: `${FONT_PX}px` },
-    x: { domain: [...data.window.w0], label: 'w0', labelAnchor: 'right', ticks: 5 },
-    y: { domain: [...data.window.w1], label: 'w1', labelAnchor: 'top', ticks: 5 },
+    ...FRAME,
+    ...axes(data.window),
     marks: [
       Plot.rect(quadrantRects(data), {
         x1: 'x1',
@@ -132,21 +164,7 @@ export function zigzagPlot(Plot: PlotLib, document: Document, data: PanelData): 
         y2: 'y2',
         fill: 'var(--zigzag-quadrant)',
       }),
-      Plot.contour(Array.from(data.grid), {
-        width: data.columns,
-        height: rows,
-        // Plot puts value i at the centre of a cell; the grid's points are the cells' centres,
-        // from edge to edge of the window, so the cells reach half a step beyond it. Row 0 of
-        // the grid is the lowest w1, as y1 is.
-        x1: data.window.w0[0] - half(data.window.w0, data.columns),
-        x2: data.window.w0[1] + half(data.window.w0, data.columns),
-        y1: data.window.w1[0] - half(data.window.w1, rows),
-        y2: data.window.w1[1] + half(data.window.w1, rows),
-        thresholds: levels(data.lossMax),
-        stroke: 'var(--zigzag-contour)',
-        fill: 'none',
-        strokeWidth: 1,
-      }),
+      contours(Plot, data),
       Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.35 }),
       Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.35 }),
       Plot.line(points, {
@@ -207,7 +225,6 @@ export function staircasePlot(
   const a: Point = [data.path[0] ?? 0, data.path[1] ?? 0];
   const b: Point = [data.target[0], a[1]];
   const e: Point = [data.target[0], data.target[1]];
-  const rows = data.grid.length / data.columns;
   const label = (at: Point, text: string, dx: number, dy: number) =>
     Plot.text([at], {
       x: px,
@@ -221,28 +238,10 @@ export function staircasePlot(
   const real = pathPoints(data.path);
   const svg = Plot.plot({
     document,
-    width: ZIGZAG.width,
-    height: ZIGZAG.height,
-    marginLeft: ZIGZAG.marginLeft,
-    marginRight: ZIGZAG.marginRight,
-    marginTop: ZIGZAG.marginTop,
-    marginBottom: ZIGZAG.marginBottom,
-    style: { fontSize: `${FONT_PX}px` },
-    x: { domain: [...data.window.w0], label: 'w0', labelAnchor: 'right', ticks: 5 },
-    y: { domain: [...data.window.w1], label: 'w1', labelAnchor: 'top', ticks: 5 },
+    ...FRAME,
+    ...axes(data.window),
     marks: [
-      Plot.contour(Array.from(data.grid), {
-        width: data.columns,
-        height: rows,
-        x1: data.window.w0[0] - half(data.window.w0, data.columns),
-        x2: data.window.w0[1] + half(data.window.w0, data.columns),
-        y1: data.window.w1[0] - half(data.window.w1, rows),
-        y2: data.window.w1[1] + half(data.window.w1, rows),
-        thresholds: levels(data.lossMax),
-        stroke: 'var(--zigzag-contour)',
-        fill: 'none',
-        strokeWidth: 1,
-      }),
+      contours(Plot, data),
       Plot.line([a, b, e], {
         x: px,
         y: py,
@@ -286,13 +285,7 @@ export function firstStepsPlot(
   const [cx, cy] = [mid(xs), mid(ys)];
   const svg = Plot.plot({
     document,
-    width: ZIGZAG.width,
-    height: ZIGZAG.height,
-    marginLeft: ZIGZAG.marginLeft,
-    marginRight: ZIGZAG.marginRight,
-    marginTop: ZIGZAG.marginTop,
-    marginBottom: ZIGZAG.marginBottom,
-    style: { fontSize: `${FONT_PX}px` },
+    ...FRAME,
     x: { domain: [cx - span / 2, cx + span / 2], label: 'w0', labelAnchor: 'right', ticks: 4 },
     y: { domain: [cy - span / 2, cy + span / 2], label: 'w1', labelAnchor: 'top', ticks: 4 },
     marks: [
