@@ -13,3 +13,4 @@ export { default as Choice } from './components/live/Choice.astro';
 export { default as ActivationExplorer } from './widgets/activation-explorer/ActivationExplorer.astro';
 export { default as Zigzag } from './widgets/zigzag/Zigzag.astro';
 export { default as Staircase } from './widgets/zigzag/Staircase.astro';
+export { default as AutodiffGraph } from './widgets/autodiff/AutodiffGraph.astro';

@@ -7,6 +7,8 @@ import type { PageStore } from '../live/client/page.ts';
 type Define = (store: PageStore) => void;
 
 export const widgetLoaders: Readonly<Record<string, () => Promise<Define>>> = {
+  'autodiff-graph': () =>
+    import('./autodiff/autodiff-element.ts').then((m) => m.defineAutodiffGraph),
   'activation-explorer': () =>
     import('./activation-explorer/explorer-element.ts').then((m) => m.defineActivationExplorer),
   'live-exercise': () =>

@@ -35,7 +35,16 @@ describe('autodiffModel', () => {
     expect(num(v, 'seedDerivative')).toBeCloseTo(num(v, 'dfdx'), 12);
     for (const name of ['x', 'w', 'b']) {
       expect(num(v, `dfd${name}`)).toBeCloseTo(num(v, `fd${name}`), 6);
+      // Forward mode, one pass per seed, agrees with the one reverse pass.
+      expect(num(v, `fwd${name}`)).toBeCloseTo(num(v, `dfd${name}`), 12);
     }
+  });
+
+  it('gives 0 for an input the function does not use, in both modes', () => {
+    const v = at({ fn: 'x*w + sin(w)', x: 2, w: 0.5 });
+    expect(num(v, 'dfdb')).toBe(0);
+    expect(num(v, 'fwdb')).toBe(0);
+    expect(num(v, 'fwdw')).toBeCloseTo(2 + Math.cos(0.5), 12);
   });
 
   it('says where the function is not defined, with no number that is not one', () => {

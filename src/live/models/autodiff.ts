@@ -10,6 +10,7 @@
  * says so rather than show a number that is not one.
  */
 import {
+  MAX_STEPS,
   buildGraph,
   centralDifference,
   domainProblem,
@@ -86,6 +87,9 @@ export const autodiffModel = defineModel({
       default: 'w',
       options: { x: 'x', w: 'w', b: 'b' },
     },
+    // The step-through graph's step, 1-based, in the mode's order; past the graph's last step it
+    // shows the last (figure.ts), so that a link stays valid when the function changes.
+    step: { label: 'step', default: 1, min: 1, max: MAX_STEPS + 3, step: 1, integer: true },
     // The pass-count table: a function from nIn numbers to nOut numbers. The defaults are the
     // backprop chapter's network: 10 parameters (8 weights, 2 biases) and one loss.
     nIn: { label: 'number of inputs', default: 10, min: 1, max: 1_000_000, step: 1, integer: true },
@@ -111,6 +115,9 @@ export const autodiffModel = defineModel({
       'fdw',
       'fdb',
       'seedDerivative',
+      'fwdx',
+      'fwdw',
+      'fwdb',
       'forwardPasses',
       'reversePasses',
     ],
@@ -137,6 +144,9 @@ export const autodiffModel = defineModel({
           fdw: 0,
           fdb: 0,
           seedDerivative: 0,
+          fwdx: 0,
+          fwdw: 0,
+          fwdb: 0,
           ...passes(p.nIn, p.nOut),
           nodeValues: zeros(n),
           nodeTangents: zeros(n),
@@ -146,6 +156,9 @@ export const autodiffModel = defineModel({
         };
       }
       const tangents = forwardTangents(graph, e, p.seed);
+      // Forward mode's result for each seed: one pass each.
+      const forward = (v: 'x' | 'w' | 'b'): number =>
+        'node' in graph.output ? forwardTangents(graph, e, v)[graph.output.node]! : 0;
       const adjoints = reverseAdjoints(graph, e);
       const gradient = (v: 'x' | 'w' | 'b'): number => {
         const i = graph.nodes.findIndex((node) => node.kind === 'input' && node.name === v);
@@ -164,6 +177,9 @@ export const autodiffModel = defineModel({
         fdw: fd('w'),
         fdb: fd('b'),
         seedDerivative: 'node' in out ? tangents[out.node]! : 0,
+        fwdx: forward('x'),
+        fwdw: forward('w'),
+        fwdb: forward('b'),
         ...passes(p.nIn, p.nOut),
         nodeValues: Float64Array.from(e.values),
         nodeTangents: Float64Array.from(tangents),

@@ -67,9 +67,21 @@ describe('the notes’ graph, step by step', () => {
 describe('layout()', () => {
   it('puts the inputs on top and each step a row below its deepest operand', () => {
     const { placed, height } = layout(notes);
-    expect(placed.slice(0, 3).map((p) => p.y)).toEqual([26, 26, 26]);
-    expect(placed.slice(3).map((p) => p.y)).toEqual([90, 154, 218, 282, 346, 410]);
+    const top = LAYOUT.margin + LAYOUT.nodeH / 2;
+    expect(placed.slice(0, 3).map((p) => p.y)).toEqual([top, top, top]);
+    expect(placed.slice(3).map((p) => p.y)).toEqual(
+      [1, 2, 3, 4, 5, 6].map((row) => top + row * LAYOUT.row),
+    );
     expect(height).toBe(2 * LAYOUT.margin + LAYOUT.nodeH + 6 * LAYOUT.row);
+  });
+
+  it('puts a step under the middle of its operands, so that its edges stay short', () => {
+    const { placed } = layout(notes);
+    const x = (i: number) => placed[i]!.x;
+    // h1 = w·x between x and w; h2 = h1 + b between them; h3…h6 straight below h2.
+    expect(x(3)).toBeCloseTo((x(0) + x(1)) / 2, 9);
+    expect(x(4)).toBeCloseTo((x(3) + x(2)) / 2, 9);
+    for (const i of [5, 6, 7, 8]) expect(x(i)).toBe(x(4));
   });
 
   it('never lets two boxes overlap, wrapping a crowded row onto a second line', () => {

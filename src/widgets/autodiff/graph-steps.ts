@@ -197,17 +197,38 @@ export interface Placed {
   readonly y: number;
 }
 
-/** The layout's measures: boxes of NODE_W × NODE_H, rows ROW apart, at most WIDTH wide. */
-export const LAYOUT = Object.freeze({ width: 320, nodeW: 92, nodeH: 36, row: 64, margin: 8 });
+/**
+ * The layout's measures: boxes of nodeW × nodeH (three lines of text: the operation, the value,
+ * the tangent or adjoint), rows `row` apart, at most `width` wide.
+ */
+export const LAYOUT = Object.freeze({ width: 320, nodeW: 96, nodeH: 50, row: 74, margin: 8 });
 
 /** Nodes that fit side by side on one line of the layout. */
 const PER_LINE = Math.floor((LAYOUT.width + LAYOUT.margin) / (LAYOUT.nodeW + LAYOUT.margin));
+const LEFT = LAYOUT.margin + LAYOUT.nodeW / 2;
+const RIGHT = LAYOUT.width - LAYOUT.margin - LAYOUT.nodeW / 2;
+const GAP = LAYOUT.nodeW + LAYOUT.margin;
 
 /**
- * Nodes in rows from top to bottom: the inputs in row 0, each step one row below its deepest
- * operand, and the nodes of a row spread evenly across the width, on more than one line if they
- * do not fit on one. Vertical, so that a chain of any length fits a 360 px phone without
- * shrinking: it grows downwards.
+ * Centres for boxes that want to be at `wanted` (sorted), as near it as they can be while a box's
+ * width and a margin apart and inside the layout.
+ */
+function spread(wanted: readonly number[]): number[] {
+  const xs = wanted.map((x) => Math.min(RIGHT, Math.max(LEFT, x)));
+  for (let k = 1; k < xs.length; k++) xs[k] = Math.max(xs[k]!, xs[k - 1]! + GAP);
+  const over = xs.length > 0 ? xs[xs.length - 1]! - RIGHT : 0;
+  if (over > 0) {
+    xs[xs.length - 1] = RIGHT;
+    for (let k = xs.length - 2; k >= 0; k--) xs[k] = Math.min(xs[k]!, xs[k + 1]! - GAP);
+  }
+  return xs;
+}
+
+/**
+ * Nodes in rows from top to bottom: the inputs in row 0, spread evenly, and each step one row
+ * below its deepest operand, under the middle of its operands so that its edges stay short and
+ * clear of other boxes. A row with more nodes than fit goes on more than one line. Vertical, so
+ * that a chain of any length fits a 360 px phone without shrinking: it grows downwards.
  */
 export function layout(graph: Graph): { placed: Placed[]; height: number } {
   const depth: number[] = [];
@@ -220,22 +241,32 @@ export function layout(graph: Graph): { placed: Placed[]; height: number } {
   });
   const rows: number[][] = [];
   depth.forEach((d, i) => (rows[d] ??= []).push(i));
+  const xOf: number[] = [];
   const placed: Placed[] = [];
   let line = 0;
-  for (const members of rows) {
+  for (const [r, members] of rows.entries()) {
     if (!members) continue;
+    const wanted = (index: number, k: number, count: number): number => {
+      if (r === 0) return (LAYOUT.width * (k + 1)) / (count + 1);
+      const node = graph.nodes[index]!;
+      const from =
+        node.kind === 'step' ? node.args.flatMap((o) => ('node' in o ? [o.node] : [])) : [];
+      if (from.length === 0) return LAYOUT.width / 2;
+      return from.reduce((sum, i) => sum + xOf[i]!, 0) / from.length;
+    };
     for (let start = 0; start < members.length; start += PER_LINE) {
-      const chunk = members.slice(start, start + PER_LINE);
-      chunk.forEach((index, k) => {
-        const even = LAYOUT.width / (chunk.length + 1);
-        // Evenly spread while the boxes keep a margin between them; else packed edge to edge.
-        const x =
-          even >= LAYOUT.nodeW + LAYOUT.margin
-            ? even * (k + 1)
-            : LAYOUT.margin +
-              LAYOUT.nodeW / 2 +
-              (k * (LAYOUT.width - 2 * LAYOUT.margin - LAYOUT.nodeW)) / (chunk.length - 1);
-        placed.push({ index, x, y: LAYOUT.margin + LAYOUT.nodeH / 2 + line * LAYOUT.row });
+      const chunk = members
+        .slice(start, start + PER_LINE)
+        .map((index, k, all) => ({ index, want: wanted(index, k, all.length) }))
+        .sort((a, b) => a.want - b.want || a.index - b.index);
+      const xs = spread(chunk.map((c) => c.want));
+      chunk.forEach(({ index }, k) => {
+        xOf[index] = xs[k]!;
+        placed.push({
+          index,
+          x: xs[k]!,
+          y: LAYOUT.margin + LAYOUT.nodeH / 2 + line * LAYOUT.row,
+        });
       });
       line++;
     }
