@@ -192,7 +192,7 @@ test('a bad function gets a message at its position, the last valid graph stays,
   await field.press('Enter');
   await setNumber(page, 'input x', -1);
   await expect(widget(page).locator('.autodiff__problem')).toHaveText(
-    'f is not defined here: h1 = log(x) is not a finite number here.',
+    'f is not defined here: h1 = log(x) is not a finite number at this point.',
   );
   await expect(widget(page).locator('.autodiff__results')).toBeHidden();
   await expect(widget(page)).not.toContainText(/NaN|Infinity|undefined/);

@@ -170,7 +170,7 @@ class AutodiffGraph extends LiveElement {
     const problem = this.querySelector<HTMLElement>('.autodiff__problem');
     if (problem) {
       problem.hidden = figure.problem === undefined;
-      problem.textContent = figure.problem ? `f is not defined here: ${figure.problem}` : '';
+      problem.textContent = figure.problem ?? '';
     }
     const done = this.querySelector<HTMLElement>('.autodiff__done');
     if (done) {
@@ -224,7 +224,7 @@ class AutodiffGraph extends LiveElement {
       const state = this.#state;
       if (!figure || !state) return;
       if (figure.problem) {
-        this.#say(`f is not defined here: ${figure.problem}`);
+        this.#say(figure.problem);
         return;
       }
       const get = (name: string) => numberText(state.number(name) ?? NaN);

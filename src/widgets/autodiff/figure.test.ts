@@ -50,10 +50,24 @@ describe('figureState()', () => {
 
   it('says where the function is not defined, with the step that fails', () => {
     const state = figureState({ ...notes, fn: 'log(x) + w', x: -1 });
-    expect(state.problem).toBe('h1 = log(x) is not a finite number here.');
+    expect(state.problem).toBe(
+      'f is not defined here: h1 = log(x) is not a finite number at this point.',
+    );
     expect(state.carried.every((c) => Number.isNaN(c))).toBe(true);
     expect(stepTex(state).chain).toBe('');
     expect(doneText({ ...state, step: state.order.length })).toBeUndefined();
+  });
+
+  it('tells a point with a value but no derivative from one with no value', () => {
+    const root = figureState({ ...notes, fn: 'x^0.5', x: 0 });
+    expect(root.evaluation.output).toBe(0);
+    expect(root.problem).toBe(
+      'f has no derivative here: h1 = x^0.5 has no finite derivative at this point.',
+    );
+    // Defined, with a derivative, but the central differences would step outside the domain.
+    const edge = figureState({ ...notes, fn: 'log(x)', x: 0.000001 });
+    expect(edge.problem).toMatch(/^f is not defined at a point within 0.00001 of this one/);
+    expect(figureState({ ...notes, fn: 'log(x)', x: 0.5 }).problem).toBeUndefined();
   });
 });
 

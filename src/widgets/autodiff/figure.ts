@@ -8,6 +8,7 @@
  * shown from the start; the derivatives appear node by node, as the mode computes them.
  */
 import {
+  centralDifference,
   domainProblem,
   evaluate,
   forwardTangents,
@@ -18,7 +19,7 @@ import {
   type Operand,
 } from '../../engine/autodiff.ts';
 import type { Variable } from '../../engine/expression.ts';
-import { formatNumber } from '../../live/format.ts';
+import { formatFull, formatNumber } from '../../live/format.ts';
 import { graphOf } from '../../live/models/autodiff.ts';
 import {
   LAYOUT,
@@ -59,22 +60,35 @@ export interface FigureState {
   readonly problem: string | undefined;
 }
 
+/**
+ * Why the figure shows no derivatives at this point, as a sentence, or undefined: a step with no
+ * finite value (f is not defined), a step with no finite derivative (f is, but has none), or a
+ * point within the central differences' step of one where f is not defined (the model then has
+ * no check to show, and says 0 for everything: see src/live/models/autodiff.ts).
+ */
+function problemAt(graph: Graph, evaluation: Evaluation, at: FigureParams): string | undefined {
+  const found = domainProblem(graph, evaluation);
+  if (found) {
+    const step = plain(operationRich(graph, found.node));
+    return Number.isFinite(evaluation.values[found.node])
+      ? `f has no derivative here: ${step} has no finite derivative at this point.`
+      : `f is not defined here: ${step} is not a finite number at this point.`;
+  }
+  if (!Number.isFinite(evaluation.output)) return 'f is not defined here.';
+  const point = { x: at.x, w: at.w, b: at.b };
+  const unchecked = graph.nodes.some(
+    (node) => node.kind === 'input' && !Number.isFinite(centralDifference(graph, point, node.name)),
+  );
+  return unchecked
+    ? 'f is not defined at a point within 0.00001 of this one, which the central differences need, so the figure shows no derivatives here.'
+    : undefined;
+}
+
 /** What the figure shows for the model's parameters. */
 export function figureState(params: FigureParams): FigureState {
   const graph = graphOf(params.fn);
   const evaluation = evaluate(graph, { x: params.x, w: params.w, b: params.b });
-  const found = domainProblem(graph, evaluation);
-  // "h1 is not a finite number here." says more as "h1 = log(x) is not a finite number here."
-  const problem = found
-    ? found.message.replace(
-        graph.nodes[found.node]!.kind === 'step'
-          ? (graph.nodes[found.node] as { name: string }).name
-          : '',
-        plain(operationRich(graph, found.node)),
-      )
-    : Number.isFinite(evaluation.output)
-      ? undefined
-      : 'f is not a finite number here.';
+  const problem = problemAt(graph, evaluation, params);
   const carried = problem
     ? graph.nodes.map(() => NaN)
     : params.mode === 'forward'
@@ -118,7 +132,8 @@ export const numberText = (value: number, digits = 4): string =>
 function constantText(value: number): string {
   if (value === Math.E) return 'e';
   if (value === Math.PI) return 'π';
-  const text = Number.isInteger(value) ? numberText(value, 0) : numberText(value);
+  // As typed: 0.5, not 0.5000 (formatFull keeps up to 12 significant digits).
+  const text = formatFull(value).replace('-', '\u2212');
   return value < 0 ? `(${text})` : text;
 }
 

@@ -11,7 +11,7 @@
  */
 import type { Evaluation, Graph, GraphNode, Operand } from '../../engine/autodiff.ts';
 import type { BinaryOp, UnaryOp } from '../../engine/expression.ts';
-import { formatNumber } from '../../live/format.ts';
+import { formatFull, formatNumber } from '../../live/format.ts';
 
 export type Mode = 'forward' | 'reverse';
 
@@ -26,11 +26,12 @@ export function numberTex(value: number, digits = 4): string {
   return text.startsWith('-') ? `-${text.slice(1)}` : text;
 }
 
-/** A constant operand as written: whole numbers without decimals, others to 4 digits. */
+/** A constant operand as written. */
 function constantTex(value: number): string {
   if (value === Math.E) return 'e';
   if (value === Math.PI) return '\\pi';
-  return Number.isInteger(value) ? numberTex(value, 0) : numberTex(value);
+  // As typed: 0.5, not 0.5000 (formatFull keeps up to 12 significant digits).
+  return formatFull(value);
 }
 
 const operandTex = (graph: Graph, o: Operand): string =>
