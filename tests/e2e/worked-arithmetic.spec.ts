@@ -65,6 +65,11 @@ for (const [page, query] of [
   ['/chapters/activations/', '?activations.x=-1.3'],
   ['/chapters/zero-centering/', ''],
   ['/chapters/zero-centering/', '?zigzag.w0=-1.2&zigzag.w1=0.7&zigzag.eta=2'],
+  ['/chapters/autodiff/', ''],
+  [
+    '/chapters/autodiff/',
+    '?autodiff.x=0.5&autodiff.w=-1.2&autodiff.b=0.3&autodiff.mode=reverse&autodiff.step=6',
+  ],
 ] as const) {
   test(`worked arithmetic on ${page}${query} checks by hand at the precision shown`, async ({
     page: browser,
