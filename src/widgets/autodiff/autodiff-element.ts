@@ -5,8 +5,9 @@
  *
  *   Previous / Next, ←/→ (or ↑/↓) on them, Home / End ──▶ step − 1, + 1, first, last
  *   a click on a node in the drawing ──▶ the step that visits it
- *   any parameter changes ──▶ redraw the drawing, the table and the panel's text at once; the
- *     panel's two formulas once KaTeX is loaded (the first time), marked busy until then
+ *   any parameter changes ──▶ just after the next frame, redraw the drawing, the table and the
+ *     panel's text; the panel's two formulas once KaTeX is loaded (the first time), marked busy
+ *     until then
  *   the step moves ──STEP_MS──▶ the status says the step, once
  *   the function or the point changes while the reader is in the figure ──SETTLE_MS──▶ the status
  *     says f and its derivatives, once
@@ -62,6 +63,8 @@ class AutodiffGraph extends LiveElement {
   #drawn = '';
   #stepTimer: ReturnType<typeof setTimeout> | undefined;
   #settleTimer: ReturnType<typeof setTimeout> | undefined;
+  #drawTimer: ReturnType<typeof setTimeout> | undefined;
+  #frame = 0;
 
   protected override setup(): void {
     const model = this.dataset['model'] ?? 'autodiff';
@@ -74,8 +77,7 @@ class AutodiffGraph extends LiveElement {
     let seen = figureParams(state.params.peek());
     this.watch(() => {
       const params = figureParams(state.params.value);
-      const key = keyOf(params);
-      if (key !== this.#drawn) this.#draw(params);
+      if (keyOf(params) !== this.#drawn) this.#schedule();
       const before = seen;
       seen = params;
       if (pointOf(before) !== pointOf(params) && this.contains(document.activeElement)) {
@@ -95,6 +97,26 @@ class AutodiffGraph extends LiveElement {
   protected override teardown(): void {
     clearTimeout(this.#stepTimer);
     clearTimeout(this.#settleTimer);
+    clearTimeout(this.#drawTimer);
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+  }
+
+  /**
+   * Redraws just after the next frame, not in it, so that the edited field and the numbers in
+   * the prose paint first; edits within one frame make one redraw, of the latest values.
+   */
+  #schedule(): void {
+    if (this.#frame !== 0) return;
+    this.#frame = requestAnimationFrame(() => {
+      this.#drawTimer = setTimeout(() => {
+        this.#frame = 0;
+        const state = this.#state;
+        if (!state) return;
+        const params = figureParams(state.params.peek());
+        if (keyOf(params) !== this.#drawn) this.#draw(params);
+      }, 0);
+    });
   }
 
   /** The figure for the current parameters (computed again only when they change). */
