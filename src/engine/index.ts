@@ -10,6 +10,7 @@ export * from './network.ts';
 export * from './batch.ts';
 export * from './init.ts';
 export * from './train.ts';
+export * from './predict.ts';
 export * from './graph.ts';
 export * from './graph-examples.ts';
 export * from './diagnostics.ts';

@@ -171,3 +171,46 @@ describe('Trainer', () => {
     expect(() => new Trainer(net, params, data).run(1.5)).toThrow('Trainer.run(): steps must be');
   });
 });
+
+describe('a learning rate that changes between steps', () => {
+  test('setting eta between runs equals a schedule that switches at the same step', () => {
+    const { net, params, data } = problem(6);
+    const set = new Trainer(net, params, data, { eta: 0.1 });
+    set.run(5);
+    set.eta = 0.02;
+    expect(set.eta).toBe(0.02);
+    set.run(7);
+    const scheduled = new Trainer(net, params, data, {
+      eta: 0.5, // overridden by the schedule
+      etaAt: (t) => (t < 5 ? 0.1 : 0.02),
+    });
+    scheduled.run(12);
+    expect(scheduled.params).toEqual(set.params);
+    // And it differs from a constant rate: the switch did something.
+    expect(train(net, params, data, 12, { eta: 0.1 }).params).not.toEqual(set.params);
+  });
+
+  test('a constant schedule equals the fixed rate, bit for bit', () => {
+    const { net, params, data } = problem(5);
+    const fixed = train(net, params, data, 20, { eta: 0.07, mode: 'sgd', seed: 3 });
+    const scheduled = train(net, params, data, 20, {
+      etaAt: () => 0.07,
+      mode: 'sgd',
+      seed: 3,
+    });
+    expect(scheduled.params).toEqual(fixed.params);
+  });
+
+  test('a bad rate is refused, from the setter or a schedule, and the step count stays true', () => {
+    const { net, params, data } = problem(4);
+    const trainer = new Trainer(net, params, data, { etaAt: (t) => (t < 3 ? 0.1 : NaN) });
+    expect(() => trainer.run(5)).toThrow('etaAt(3) must be a finite number greater than 0');
+    expect(trainer.step).toBe(3);
+    expect(() => {
+      trainer.eta = -1;
+    }).toThrow('eta must be a finite number greater than 0');
+    expect(() => new Trainer(net, params, data, { etaAt: 0.1 as never })).toThrow(
+      'etaAt must be a function',
+    );
+  });
+});

@@ -46,6 +46,12 @@ export interface TrainOptions extends StepOptions {
   /** Record each step's loss (its batch's loss before the update). Default true. */
   readonly recordLoss?: boolean;
   /**
+   * The learning rate of each step, from its global step number (0 for the first): a schedule,
+   * e.g. `(t) => 0.5 / (1 + t / 1000)`. It overrides `eta`; every rate it gives must be in
+   * (0, 1000], or the run stops with an error before that step.
+   */
+  readonly etaAt?: (step: number) => number;
+  /**
    * Record a snapshot of the flat parameters every k steps: after steps k, 2k, ... and also the
    * starting point (step 0, handed out by the first run()). 0 (default) records no path.
    */
@@ -76,7 +82,8 @@ export class Trainer {
   readonly #X: Float64Array;
   readonly #T: Float64Array;
   readonly #count: number;
-  readonly #eta: number;
+  #eta: number;
+  readonly #etaAt: ((step: number) => number) | undefined;
   readonly #stepMode: number;
   readonly #shuffled: boolean;
   readonly #rng: Rng;
@@ -102,6 +109,9 @@ export class Trainer {
     this.#count = batch.count;
     const step = readStepOptions(options, where);
     this.#eta = step.eta;
+    if (options.etaAt !== undefined && typeof options.etaAt !== 'function')
+      fail(where, 'etaAt must be a function of the step number');
+    this.#etaAt = options.etaAt;
     this.#stepMode = step.mode;
     this.mode = checkOneOf(where, 'mode', options.mode ?? 'fullBatch', [
       'fullBatch',
@@ -137,6 +147,16 @@ export class Trainer {
   /** Steps taken so far. */
   get step(): number {
     return this.#step;
+  }
+
+  /** The learning rate of the next step without a schedule (etaAt overrides it). */
+  get eta(): number {
+    return this.#eta;
+  }
+
+  /** Changes the learning rate from the next step on: in (0, 1000], as the option. */
+  set eta(value: number) {
+    this.#eta = checkRange('Trainer.eta', 'eta', value, 0, 1000, true);
   }
 
   /** A copy of the current flat parameters. */
@@ -191,15 +211,29 @@ export class Trainer {
     const T = this.#T;
     const rows = this.#batchRows;
     const B = this.batchSize;
-    const eta = this.#eta;
+    const etaAt = this.#etaAt;
+    const fixedEta = this.#eta;
     const mode = this.#stepMode;
     const full = this.mode === 'fullBatch';
     const record = this.#recordLoss;
     for (let s = 0; s < steps; s++) {
       if (!full) this.#nextBatch();
+      const eta =
+        etaAt === undefined
+          ? fixedEta
+          : checkRange(
+              'Trainer.run()',
+              `etaAt(${fromStep + s})`,
+              etaAt(fromStep + s),
+              0,
+              1000,
+              true,
+            );
       const loss = batchStep(lay, p, ws, X, T, rows, 0, B, eta, mode);
       if (record) losses[s] = loss;
       const done = fromStep + s + 1;
+      // Kept step by step, so that a schedule that fails part-way leaves a true count.
+      this.#step = done;
       if (every > 0 && done % every === 0) pathBuf.set(p, snap++ * P);
     }
     this.#step = toStep;
