@@ -8,8 +8,10 @@ export const modelLoaders: Readonly<Record<string, () => Promise<AnyModel>>> = {
   activations: () => import('./activations.ts').then((m) => m.default),
   autodiff: () => import('./autodiff.ts').then((m) => m.default),
   dying: () => import('./dying.ts').then((m) => m.default),
+  fit: () => import('./fit.ts').then((m) => m.default),
   mazur: () => import('./mazur.ts').then((m) => m.default),
   neuron: () => import('./neuron.ts').then((m) => m.default),
+  shapes: () => import('./shapes.ts').then((m) => m.default),
   work: () => import('./work.ts').then((m) => m.default),
   zigzag: () => import('./zigzag.ts').then((m) => m.default),
 };

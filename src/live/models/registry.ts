@@ -7,8 +7,10 @@ import type { AnyModel } from '../model.ts';
 import activations from './activations.ts';
 import autodiff from './autodiff.ts';
 import dying from './dying.ts';
+import fit from './fit.ts';
 import mazur from './mazur.ts';
 import neuron from './neuron.ts';
+import shapes from './shapes.ts';
 import work from './work.ts';
 import zigzag from './zigzag.ts';
 
@@ -16,8 +18,10 @@ export const models: Readonly<Record<string, AnyModel>> = {
   activations,
   autodiff,
   dying,
+  fit,
   mazur,
   neuron,
+  shapes,
   work,
   zigzag,
 };
