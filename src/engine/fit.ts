@@ -110,6 +110,8 @@ export interface FitState {
   readonly contributions: Float64Array;
   /** The output bias c: the fitted function is c plus the contributions. */
   readonly outputBias: number;
+  /** The flat parameters: W1 (N), b1 (N), W2 (N), b2 (1). */
+  readonly params: Float64Array;
 }
 
 /**
@@ -194,6 +196,7 @@ export class FitRun {
       curve: outputs,
       contributions,
       outputBias: p[3 * N]!,
+      params: p,
     };
   }
 }

@@ -104,7 +104,7 @@ export const fitModel = defineModel({
     run: {
       runs: 'worker',
       numbers: ['loss', 'startLoss', 'outputBias'],
-      arrays: ['curve', 'contributions', 'losses'],
+      arrays: ['curve', 'contributions', 'losses', 'unitW', 'unitB', 'unitV'],
       derive(p) {
         const run = runAt(
           {
@@ -119,7 +119,13 @@ export const fitModel = defineModel({
         );
         const state = run.state();
         const losses = run.losses;
+        const N = p.units;
+        const w = state.params;
         return {
+          // Each hidden unit j's slope wⱼ, bias bⱼ and output weight vⱼ: it adds vⱼ·f(wⱼx + bⱼ).
+          unitW: w.slice(0, N),
+          unitB: w.slice(N, 2 * N),
+          unitV: w.slice(2 * N, 3 * N),
           loss: state.loss,
           startLoss: losses[0]!,
           outputBias: state.outputBias,
