@@ -222,6 +222,7 @@ for (const path of [
   '/chapters/neuron/',
   '/chapters/activations/',
   '/chapters/zero-centering/',
+  '/chapters/feedforward/',
   '/chapters/autodiff/',
 ]) {
   test(`every control on ${path} is at least 24 × 24 px to touch at 360 px`, async ({ page }) => {

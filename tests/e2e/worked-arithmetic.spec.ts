@@ -65,6 +65,8 @@ for (const [page, query] of [
   ['/chapters/activations/', '?activations.x=-1.3'],
   ['/chapters/zero-centering/', ''],
   ['/chapters/zero-centering/', '?zigzag.w0=-1.2&zigzag.w1=0.7&zigzag.eta=2'],
+  ['/chapters/feedforward/', ''],
+  ['/chapters/feedforward/', '?shapes.layers=3&shapes.m0=13&shapes.m1=7&shapes.m2=5&shapes.m3=2'],
   ['/chapters/autodiff/', ''],
   [
     '/chapters/autodiff/',
