@@ -1,7 +1,8 @@
 /**
  * The print-only note at the top of the article (src/live/print-note.ts says what it holds). It
- * follows the page's state as the reader edits or trains, so that printing at any moment gives
- * the right note; on screen it is never shown (src/styles/live.css), so it costs no layout.
+ * follows the page's state as the reader edits or trains (half a second after it settles, and at
+ * once when the browser is about to print), so that printing at any moment gives the right note;
+ * on screen it is never shown (src/styles/live.css).
  */
 import { effect } from '@preact/signals-core';
 import { printNote, type PrintNote } from '../print-note.ts';
@@ -54,9 +55,26 @@ export function keepPrintNote(store: PageStore, doc: Document = document): void 
     if (note) fill(box, note);
     else box.replaceChildren();
   };
+  // Rewritten once edits pause, not on each one: a running figure changes the state ten times a
+  // second, and every rewrite, hidden as the note is, made the browser repaint the whole page
+  // (25 ms a frame at 4x throttling on chapter 4). Printing rewrites it at once.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let first = true;
   effect(() => {
     for (const model of store.active.values()) void model.params.value;
+    if (first) {
+      first = false;
+      update();
+      return;
+    }
+    clearTimeout(timer);
+    timer = setTimeout(update, SETTLE_MS);
+  });
+  doc.defaultView?.addEventListener('beforeprint', () => {
+    clearTimeout(timer);
     update();
   });
-  doc.defaultView?.addEventListener('beforeprint', update);
 }
+
+/** How long the state must stay put before the note is rewritten. */
+const SETTLE_MS = 500;

@@ -102,7 +102,9 @@ class FitNetwork extends LiveElement {
         // Nothing to draw (the build's figure shows this step): the run may go on at once.
         if (ready && this.#running) this.#advanceLater();
       } else {
-        figures?.setAttribute('aria-busy', 'true');
+        // Busy while an edit waits for the worker; not for each chunk of a run, which would
+        // flip it ten times a second (the progress line says where the run is).
+        if (!this.#running) figures?.setAttribute('aria-busy', 'true');
         if (ready) this.#schedule();
       }
       if (ready) this.#trySay();
@@ -226,11 +228,13 @@ class FitNetwork extends LiveElement {
     const step = Number(state.params.peek()['steps']);
     const train = this.querySelector('[data-run="train"]');
     if (train) {
-      train.textContent = this.#running
+      const label = this.#running
         ? 'Pause'
         : this.#goal !== undefined && this.#goal > step
           ? 'Resume'
           : `Train ${formatCount(RUN_STEPS)} steps`;
+      // Only a real change: a write, even of the same text, repaints.
+      if (train.textContent !== label) train.textContent = label;
     }
     const reset = this.querySelector('[data-run="reset"]');
     if (step === 0 && this.#goal === undefined) reset?.setAttribute('aria-disabled', 'true');
@@ -353,7 +357,7 @@ class FitNetwork extends LiveElement {
     this.#unitButtons(units);
     const text = this.querySelector('[data-unit-text]');
     if (text) {
-      text.textContent =
+      const said =
         unit === undefined
           ? NO_UNIT
           : unitText(
@@ -363,6 +367,7 @@ class FitNetwork extends LiveElement {
               values.unitB[unit - 1]!,
               values.unitV[unit - 1]!,
             );
+      if (text.textContent !== said) text.textContent = said;
     }
     const progress = this.querySelector('.fit__progress');
     if (progress) progress.textContent = progressText(step, this.#goal, values.loss);
