@@ -9,6 +9,7 @@ import {
   etaAt,
   fitData,
   fitStart,
+  outputCurvature,
   type FitSettings,
 } from './fit.ts';
 
@@ -84,5 +85,28 @@ describe('the fitting experiment', () => {
   it('refuses settings outside the figure’s range', () => {
     expect(() => new FitRun({ ...sine, units: 21 })).toThrow('units');
     expect(() => new FitRun({ ...sine, eta: 0 })).toThrow('eta');
+  });
+});
+
+describe('the output layer’s curvature', () => {
+  it('is the largest eigenvalue of (2/n) Σ h̃h̃ᵀ, and grows with the units', () => {
+    // One unit: a 2 × 2 matrix whose largest eigenvalue has a closed form.
+    const p = fitStart(1, 1);
+    const { inputs } = fitData('sine');
+    let [a, b, d] = [0, 0, 0];
+    for (const [x] of inputs as number[][]) {
+      const h = Math.tanh(p[0]! * x! + p[1]!);
+      a += (2 / inputs.length) * h * h;
+      b += (2 / inputs.length) * h;
+      d += 2 / inputs.length;
+    }
+    const largest = (a + d) / 2 + Math.sqrt(((a - d) / 2) ** 2 + b * b);
+    expect(outputCurvature(1, 'tanh', 'sine', p)).toBeCloseTo(largest, 9);
+    const ten = outputCurvature(10, 'tanh', 'sine', fitStart(10, 1));
+    const twenty = outputCurvature(20, 'tanh', 'sine', fitStart(20, 1));
+    expect(twenty).toBeGreaterThan(ten);
+    // η = 0.2 is under 2/λ for ten units and over it for twenty, as the chapter says.
+    expect(2 / ten).toBeGreaterThan(0.2);
+    expect(2 / twenty).toBeLessThan(0.2);
   });
 });

@@ -99,6 +99,52 @@ export function fitStart(units: number, seed: number): Float64Array {
   return p;
 }
 
+/**
+ * The largest curvature of the loss along the output layer's parameters (v₁…v_N and c) at the
+ * weights `params`: the largest eigenvalue of (2/n) Σᵢ h̃ᵢ h̃ᵢᵀ, where h̃ᵢ holds the hidden units'
+ * outputs at xᵢ and a 1 for c. The loss is quadratic in these parameters, so this is exact for
+ * them, and full-batch gradient descent on them alone is stable only if η < 2/λ (chapter 3); the
+ * whole loss's largest curvature is at least this. Power iteration, to 1e-12 relative.
+ */
+export function outputCurvature(
+  units: number,
+  activation: FitActivation,
+  target: FitTarget,
+  params: Float64Array,
+): number {
+  const N = checkInt('outputCurvature()', 'units', units, 1, MAX_UNITS);
+  const net = fitNetwork(N, activation);
+  const data = fitData(target);
+  const { layers } = predict(net, params, data.inputs, { layers: true });
+  const h = layers[1]!;
+  const n = data.inputs.length;
+  const size = N + 1;
+  const A = new Float64Array(size * size);
+  for (let i = 0; i < n; i++) {
+    for (let r = 0; r < size; r++) {
+      const hr = r < N ? h[i * N + r]! : 1;
+      for (let c = 0; c < size; c++) A[r * size + c]! += (2 / n) * hr * (c < N ? h[i * N + c]! : 1);
+    }
+  }
+  let v = new Float64Array(size).fill(1 / Math.sqrt(size));
+  let lambda = 0;
+  for (let k = 0; k < 1000; k++) {
+    const w = new Float64Array(size);
+    for (let r = 0; r < size; r++) {
+      let sum = 0;
+      for (let c = 0; c < size; c++) sum += A[r * size + c]! * v[c]!;
+      w[r] = sum;
+    }
+    const norm = Math.hypot(...w);
+    if (norm === 0) return 0;
+    const next = norm;
+    v = w.map((x) => x / norm);
+    if (Math.abs(next - lambda) <= 1e-12 * next) return next;
+    lambda = next;
+  }
+  return lambda;
+}
+
 /** What a run shows at its current step. */
 export interface FitState {
   readonly step: number;

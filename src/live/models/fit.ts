@@ -14,6 +14,8 @@ import {
   MAX_UNITS,
   TARGET_FUNCTIONS,
   curveXs,
+  fitStart,
+  outputCurvature,
   type FitSettings,
   type FitTarget,
 } from '../../engine/fit.ts';
@@ -87,12 +89,22 @@ export const fitModel = defineModel({
     },
   },
   values: {
-    numbers: ['paramCount'],
+    numbers: ['paramCount', 'startCurvature', 'startEtaLimit'],
     arrays: ['xs', 'targetCurve'],
     derive(p) {
       const xs = curveXs();
       const f = TARGET_FUNCTIONS[p.target];
+      // The output layer's curvature at the seeded start, and the η above which a full-batch
+      // step along it overshoots: cheap (40 points, N + 1 parameters), so on the main thread.
+      const curvature = outputCurvature(
+        p.units,
+        p.act === 'sigmoid' ? 'sigmoid' : 'tanh',
+        p.target,
+        fitStart(p.units, p.seed),
+      );
       return {
+        startCurvature: curvature,
+        startEtaLimit: curvature > 0 ? 2 / curvature : 0,
         // N weights and N biases in, N weights and one bias out.
         paramCount: 3 * p.units + 1,
         xs: Float64Array.from(xs),
