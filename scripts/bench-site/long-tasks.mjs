@@ -24,26 +24,26 @@ async function readLongTasks(page) {
   );
 }
 
-/** The fitting figure's run: Train, until the status says it is trained. */
-async function fitRun(page, context, throttle) {
-  const figure = page.locator(FIT).first();
-  await figure.hover();
-  await page.locator('html[data-live="ready"]').waitFor({ state: 'attached' });
+/**
+ * Throttles the CPU, starts a run with `start`, waits until `status` (a selector) says "Trained",
+ * and counts the long tasks in between.
+ */
+async function timedRun(page, context, throttle, { steps, start, status }) {
   await observeLongTasks(page);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   const began = Date.now();
-  await figure.locator('[data-run="train"]').click();
+  await start();
   await page.waitForFunction(
-    () => /^Trained to /.test(document.querySelector('.fit__status')?.textContent ?? ''),
-    undefined,
+    (selector) => /^Trained /.test(document.querySelector(selector)?.textContent ?? ''),
+    status,
     { timeout: 120_000, polling: 250 },
   );
   const runMs = Date.now() - began;
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   const tasks = await readLongTasks(page);
   return {
-    steps: FIT_STEPS,
+    steps,
     count: tasks.length,
     maxMs: tasks.length === 0 ? 0 : Math.round(Math.max(...tasks)),
     runMs,
@@ -61,32 +61,27 @@ export async function longTasksDuringRun(browser, url, throttle) {
   try {
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'networkidle' });
-    if ((await page.locator(FIT).count()) > 0) return await fitRun(page, context, throttle);
+    const fit = page.locator(FIT).first();
+    if ((await page.locator(FIT).count()) > 0) {
+      await fit.hover();
+      await page.locator('html[data-live="ready"]').waitFor({ state: 'attached' });
+      return await timedRun(page, context, throttle, {
+        steps: FIT_STEPS,
+        start: () => fit.locator('[data-run="train"]').click(),
+        status: '.fit__status',
+      });
+    }
     if ((await page.locator(PANEL).count()) === 0) return null;
     const panel = page.locator(PANEL).first();
     const model = await panel.getAttribute('data-model');
     await panel.hover();
     await page.locator('html[data-live="ready"]').waitFor({ state: 'attached' });
     await panel.locator(`[role="spinbutton"][data-param="${model}.steps"]`).fill(String(STEPS));
-    await observeLongTasks(page);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-    const began = Date.now();
-    await panel.locator(`button[data-action="${model}.train"]`).click();
-    await page.waitForFunction(
-      () => /^Trained /.test(document.querySelector('.training__status')?.textContent ?? ''),
-      undefined,
-      { timeout: 120_000, polling: 250 },
-    );
-    const runMs = Date.now() - began;
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-    const tasks = await readLongTasks(page);
-    return {
+    return await timedRun(page, context, throttle, {
       steps: STEPS,
-      count: tasks.length,
-      maxMs: tasks.length === 0 ? 0 : Math.round(Math.max(...tasks)),
-      runMs,
-    };
+      start: () => panel.locator(`button[data-action="${model}.train"]`).click(),
+      status: '.training__status',
+    });
   } finally {
     await context.close();
   }

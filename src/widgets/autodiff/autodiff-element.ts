@@ -18,17 +18,15 @@ import type { PageStore } from '../../live/client/page.ts';
 import type { ParamValues } from '../../live/model.ts';
 import type { ModelState } from '../../live/store.ts';
 import {
-  doneText,
   figureState,
   graphSvg,
   numberText,
-  positionText,
   stepTable,
   stepTex,
-  stepWords,
   type FigureParams,
   type FigureState,
 } from './figure.ts';
+import { doneText, positionText, stepWords } from './words.ts';
 
 /** How long a step must stay before it is said: longer than an arrow key's repeat. */
 const STEP_MS = 400;

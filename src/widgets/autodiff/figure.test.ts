@@ -1,15 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import {
-  doneText,
-  figureState,
-  graphSvg,
-  plain,
-  stepTable,
-  stepTex,
-  stepWords,
-  type FigureParams,
-} from './figure.ts';
+import { figureState, graphSvg, plain, stepTable, stepTex, type FigureParams } from './figure.ts';
+import { doneText, stepWords } from './words.ts';
 
 const notes: FigureParams = {
   fn: '1/(exp(-(w*x+b))+1)',

@@ -389,6 +389,7 @@ class FitNetwork extends LiveElement {
         const item = document.createElement('li');
         const button = document.createElement('button');
         button.type = 'button';
+        button.className = 'widget-button';
         button.dataset['unit'] = String(j + 1);
         button.setAttribute('aria-pressed', String(this.#pinned === j + 1));
         button.textContent = String(j + 1);
