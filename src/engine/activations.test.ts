@@ -93,7 +93,7 @@ describe('derivatives', () => {
             0,
           );
           const d = new Float64Array(zs.length).fill(2);
-          multiplyByDerivative(r.code, r.param, z, a, d, 0, zs.length);
+          multiplyByDerivative(r.code, r.param, z, a, d, d, 0, zs.length);
           expectClose(
             d,
             zs.map((x) => 2 * activationDerivative(spec, x)),

@@ -313,14 +313,17 @@ export function activateLayer(
 }
 
 /**
- * d[i] *= f'(z[i]) for i in [off, off + n), using the stored output a where that is cheaper
- * (sigmoid, tanh, ELU) and the input z where the kink convention needs it (ReLU, leaky ReLU).
+ * d[i] = g[i]·f'(z[i]) for i in [off, off + n), saturated at ±ACTIVATION_BOUND (g may be d
+ * itself), using the stored output a
+ * where that is cheaper (sigmoid, tanh, ELU) and the input z where the kink convention needs it
+ * (ReLU, leaky ReLU).
  */
 export function multiplyByDerivative(
   code: number,
   param: number,
   z: Float64Array,
   a: Float64Array,
+  g: Float64Array,
   d: Float64Array,
   off: number,
   n: number,
@@ -328,20 +331,21 @@ export function multiplyByDerivative(
   const end = off + n;
   switch (code) {
     case ACT_CODE.sigmoid:
-      for (let i = off; i < end; i++) d[i]! *= sigmoidPrimeFromOutput(a[i]!);
+      for (let i = off; i < end; i++) d[i] = bound(g[i]! * sigmoidPrimeFromOutput(a[i]!));
       return;
     case ACT_CODE.tanh:
-      for (let i = off; i < end; i++) d[i]! *= tanhPrimeFromOutput(a[i]!);
+      for (let i = off; i < end; i++) d[i] = bound(g[i]! * tanhPrimeFromOutput(a[i]!));
       return;
     case ACT_CODE.relu:
-      for (let i = off; i < end; i++) d[i]! *= reluPrime(z[i]!);
+      for (let i = off; i < end; i++) d[i] = bound(g[i]! * reluPrime(z[i]!));
       return;
     case ACT_CODE.leakyRelu:
-      for (let i = off; i < end; i++) d[i]! *= leakyReluPrime(z[i]!, param);
+      for (let i = off; i < end; i++) d[i] = bound(g[i]! * leakyReluPrime(z[i]!, param));
       return;
     case ACT_CODE.elu:
-      for (let i = off; i < end; i++) d[i]! *= z[i]! > 0 ? 1 : a[i]! + param;
+      for (let i = off; i < end; i++) d[i] = bound(g[i]! * (z[i]! > 0 ? 1 : a[i]! + param));
       return;
     default:
+      for (let i = off; i < end; i++) d[i] = bound(g[i]!);
   }
 }

@@ -3,11 +3,17 @@
  * gradient-descent step. A batch's loss is the mean of its samples' losses, and its gradient the
  * mean of their gradients (so a one-sample batch with halfSquared gives Mazur's E_total).
  */
-import { batchLoss, batchStep } from './kernel-batch.ts';
-import { STEP_GRADIENT_ONLY, STEP_IN_PLACE, STEP_SIMULTANEOUS, createWorkspace } from './kernel.ts';
+import {
+  STEP_GRADIENT_ONLY,
+  STEP_IN_PLACE,
+  STEP_SIMULTANEOUS,
+  batchLoss,
+  batchStep,
+  createWorkspace,
+} from './kernel.ts';
 import { readParams } from './network.ts';
 import type { Network, ParamsInput, UpdateOrder } from './network.ts';
-import { checkOneOf, checkRange, readRows } from './validate.ts';
+import { checkOneOf, checkRange, fail, readRows } from './validate.ts';
 
 interface Batch {
   readonly X: Float64Array;
@@ -19,6 +25,8 @@ interface Batch {
 export function readBatch(net: Network, inputs: unknown, targets: unknown, where: string): Batch {
   const X = readRows(where, 'inputs', inputs, -1, net.sizes[0]!);
   const count = X.length / net.sizes[0]!;
+  if (net.layout.anyBatchNorm && count < 2)
+    fail(where, 'batch normalisation needs a batch of at least 2 samples');
   const T = readRows(where, 'targets', targets, count, net.sizes[net.sizes.length - 1]!);
   return { X, T, count };
 }
@@ -33,7 +41,8 @@ export function evaluateLoss(
   const where = 'evaluateLoss()';
   const p = readParams(net, params, where);
   const { X, T, count } = readBatch(net, inputs, targets, where);
-  return batchLoss(net.layout, p, createWorkspace(net.layout, 1), X, T, null, 0, count);
+  const ws = createWorkspace(net.layout, net.layout.anyBatchNorm ? count : 1);
+  return batchLoss(net.layout, p, ws, X, T, null, 0, count);
 }
 
 /** Batch loss and its gradient (flat layout), i.e. the mean of the per-sample gradients. */
@@ -48,7 +57,7 @@ export function lossAndGradient(
   const { X, T, count } = readBatch(net, inputs, targets, where);
   const ws = createWorkspace(net.layout, count);
   const rows = Int32Array.from({ length: count }, (_, i) => i);
-  const loss = batchStep(net.layout, p, ws, X, T, rows, 0, count, 0, STEP_GRADIENT_ONLY);
+  const loss = batchStep(net.layout, p, ws, X, T, rows, 0, count, 0, STEP_GRADIENT_ONLY, Infinity);
   return { loss, gradient: ws.grad.slice() };
 }
 
@@ -61,6 +70,11 @@ export interface StepOptions {
    * already-updated weights above it (what an early version of Mazur's script did).
    */
   readonly update?: UpdateOrder;
+  /**
+   * Clip by global norm: when the norm of the whole trainable gradient exceeds `clip` (> 0), the
+   * step uses the gradient scaled to that norm. Default: no clipping. Needs 'simultaneous'.
+   */
+  readonly clip?: number;
 }
 
 export function readStepOptions(options: StepOptions, where: string) {
@@ -69,7 +83,16 @@ export function readStepOptions(options: StepOptions, where: string) {
     'simultaneous',
     'inPlace',
   ]);
-  return { eta, mode: update === 'inPlace' ? STEP_IN_PLACE : STEP_SIMULTANEOUS };
+  const clip =
+    options.clip === undefined
+      ? Infinity
+      : checkRange(where, 'clip', options.clip, 0, Number.MAX_VALUE, true);
+  if (clip !== Infinity && update === 'inPlace')
+    fail(
+      where,
+      "clip needs the whole gradient before any update, so update must be 'simultaneous'",
+    );
+  return { eta, clip, mode: update === 'inPlace' ? STEP_IN_PLACE : STEP_SIMULTANEOUS };
 }
 
 /**
@@ -86,9 +109,9 @@ export function gradientStep(
   const where = 'gradientStep()';
   const p = readParams(net, params, where);
   const { X, T, count } = readBatch(net, inputs, targets, where);
-  const { eta, mode } = readStepOptions(options, where);
+  const { eta, mode, clip } = readStepOptions(options, where);
   const ws = createWorkspace(net.layout, count);
   const rows = Int32Array.from({ length: count }, (_, i) => i);
-  const loss = batchStep(net.layout, p, ws, X, T, rows, 0, count, eta, mode);
+  const loss = batchStep(net.layout, p, ws, X, T, rows, 0, count, eta, mode, clip);
   return { params: p, loss };
 }

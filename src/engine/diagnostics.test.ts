@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { gradientFlow, stableNorm } from './diagnostics.ts';
+import { DepthRun, gradientFlow, stableNorm } from './diagnostics.ts';
 import type { GradientFlowOptions } from './diagnostics.ts';
 import { initStd } from './init.ts';
 import { expectClose } from './test-utils.ts';
@@ -138,5 +138,82 @@ describe('initialisation and norms', () => {
     expectClose(stableNorm(Float64Array.of(3e200, 4e200)), 5e200, { abs: 0, rel: 1e-15 });
     expectClose(stableNorm(Float64Array.of(3e-200, 4e-200)), 5e-200, { abs: 0, rel: 1e-15 });
     expect(stableNorm(new Float64Array(3))).toBe(0);
+  });
+});
+
+describe('the chapter 7 figure: gradient flow and training through depth', () => {
+  // The figure's defaults: 20 layers of 16, a batch of 32, seed 1.
+  const fig = { depth: 20, width: 16, batchSize: 32, seed: 1 } as const;
+  const spread = (xs: number[]) => Math.max(...xs) / Math.min(...xs);
+  const sigmoid = { ...fig, activation: 'sigmoid', init: { kind: 'scale', scale: 1 } } as const;
+
+  test('sigmoid at depth 20 with the default initialisation vanishes by more than 10⁵', () => {
+    const r = gradientFlow(sigmoid);
+    expect(last(r.weightGradNorms) / first(r.weightGradNorms)).toBeGreaterThan(1e5);
+  });
+
+  test('He initialisation with ReLU stays within 10× across depth', () => {
+    expect(
+      spread(gradientFlow({ ...fig, activation: 'relu', init: 'he' }).weightGradNorms),
+    ).toBeLessThan(10);
+  });
+
+  test('residual connections keep the first layer within 100× of the last, and so does batch normalisation', () => {
+    const res = gradientFlow({ ...sigmoid, residual: true }).weightGradNorms;
+    expect(last(res) / first(res)).toBeLessThan(100);
+    expect(first(res) / last(res)).toBeLessThan(100);
+    const bn = gradientFlow({ ...sigmoid, batchNorm: true }).weightGradNorms;
+    expect(spread(bn)).toBeLessThan(100);
+  });
+
+  test('the training run starts from the figure’s network: the same first layer moves as its gradient says', () => {
+    // After one step of η, layer l has moved by η‖∂E/∂W^(l)‖ for the training loss; the loss
+    // differs from gradientFlow's unit upstream gradient, but both vanish together.
+    const run = new DepthRun({ ...sigmoid, eta: 0.03 });
+    run.to(300);
+    const change = run.weightChange();
+    expect(first(change)).toBeLessThan(1e-10);
+    expect(last(change)).toBeGreaterThan(1e-6);
+    const he = new DepthRun({ ...fig, activation: 'relu', init: 'he', eta: 0.03 });
+    he.to(300);
+    expect(first(he.weightChange())).toBeGreaterThan(1e-2);
+    // the vanishing stack learns nothing from its input; the He/ReLU one fits the teacher
+    const l = run.losses;
+    expect(last([...l]) / first([...l])).toBeGreaterThan(0.9);
+    expect(last([...he.losses]) / first([...he.losses])).toBeLessThan(0.1);
+  });
+
+  test('every setting starts from the same loss, the readout starting at zero', () => {
+    const a = new DepthRun({ ...sigmoid }).losses[0]!;
+    const b = new DepthRun({ ...fig, activation: 'tanh', init: 'xavier', residual: true })
+      .losses[0]!;
+    expect(a).toBe(b);
+  });
+
+  test('clipping caps the update: with clip 1, tanh at scale 3 trains where the plain run does worse', () => {
+    const wild = {
+      ...fig,
+      activation: 'tanh',
+      init: { kind: 'scale', scale: 3 },
+      eta: 0.03,
+    } as const;
+    expect(gradientFlow(wild).globalNorm).toBeGreaterThan(10);
+    const clipped = gradientFlow({ ...wild, clip: 1 });
+    expectClose(Math.hypot(...clipped.weightGradNorms), 1, 1e-12);
+    const plain = new DepthRun(wild);
+    plain.to(300);
+    const capped = new DepthRun({ ...wild, clip: 1 });
+    capped.to(300);
+    expect(last([...capped.losses])).toBeLessThan(last([...plain.losses]));
+  });
+
+  test('to() trains on: two calls equal one straight run, bit for bit', () => {
+    const a = new DepthRun({ ...fig, activation: 'tanh', init: 'xavier', batchNorm: true });
+    a.to(40);
+    a.to(100);
+    const b = new DepthRun({ ...fig, activation: 'tanh', init: 'xavier', batchNorm: true });
+    b.to(100);
+    expect([...a.losses]).toEqual([...b.losses]);
+    expect(a.weightChange()).toEqual(b.weightChange());
   });
 });

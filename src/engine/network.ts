@@ -16,13 +16,12 @@
  */
 import { multiplyByDerivative, resolveActivation } from './activations.ts';
 import type { ActivationSpec, ResolvedActivation } from './activations.ts';
-import { batchLoss, batchStep } from './kernel-batch.ts';
-import { STEP_GRADIENT_ONLY, createWorkspace } from './kernel.ts';
+import { STEP_GRADIENT_ONLY, batchLoss, batchStep, createWorkspace } from './kernel.ts';
 import type { Layout } from './kernel.ts';
 import { checkInt, checkOneOf, fail, readVector, readVectorInto } from './validate.ts';
 
 export type BiasMode = 'shared' | 'perNeuron';
-export type LossId = 'halfSquared' | 'mse';
+export type LossId = 'halfSquared' | 'mse' | 'linear';
 export type UpdateOrder = 'simultaneous' | 'inPlace';
 
 /** Largest supported depth L and layer width. */
@@ -45,9 +44,24 @@ export interface NetworkSpec {
   readonly trainBiases?: boolean;
   /**
    * Per-sample loss. 'halfSquared' (default): E = ½ Σ_j (t_j − o_j)², the worked example's.
-   * 'mse': E = (1/n_L) Σ_j (t_j − o_j)². A batch's loss is the mean of its samples' losses.
+   * 'mse': E = (1/n_L) Σ_j (t_j − o_j)². 'linear': E = Σ_j t_j o_j, so that ∂E/∂o = t: the
+   * "target" is the gradient sent into the top of the network, as gradient-flow diagnostics
+   * use it. A batch's loss is the mean of its samples' losses.
    */
   readonly loss?: LossId;
+  /**
+   * Residual connections a^(l) = a^(l−1) + f_l(z^(l)): true for every layer whose input and
+   * output sizes are equal, or one flag per layer 1..L (a flagged layer must have n_l = n_{l−1}).
+   * Default false.
+   */
+  readonly residual?: boolean | readonly boolean[];
+  /**
+   * Batch normalisation z^(l) = (u − μ_B)/√(σ²_B + ε) + b^(l) of u = W^(l) a^(l−1) over the
+   * batch, with the gain fixed at 1 and the bias as the shift: true for every layer, or one flag
+   * per layer 1..L. Default false. Such a network is passed a batch at a time (at least 2
+   * samples), never one input alone.
+   */
+  readonly batchNorm?: boolean | readonly boolean[];
 }
 
 export interface Network {
@@ -57,6 +71,9 @@ export interface Network {
   readonly bias: BiasMode;
   readonly trainBiases: boolean;
   readonly loss: LossId;
+  /** residual[l − 1], batchNorm[l − 1]: layer l's options. */
+  readonly residual: readonly boolean[];
+  readonly batchNorm: readonly boolean[];
   readonly paramCount: number;
   /** Offsets and per-layer lookups used by the kernel. */
   readonly layout: Layout;
@@ -97,7 +114,26 @@ export function createNetwork(spec: NetworkSpec): Network {
     activations = sizes.slice(1).map(() => one);
   }
   const bias = checkOneOf(where, 'bias', spec.bias ?? 'perNeuron', ['shared', 'perNeuron']);
-  const loss = checkOneOf(where, 'loss', spec.loss ?? 'halfSquared', ['halfSquared', 'mse']);
+  const loss = checkOneOf(where, 'loss', spec.loss ?? 'halfSquared', [
+    'halfSquared',
+    'mse',
+    'linear',
+  ]);
+  const residual = layerFlags(
+    where,
+    'residual',
+    spec.residual,
+    L,
+    (l) => sizes[l] === sizes[l - 1],
+  );
+  residual.forEach((on, i) => {
+    if (on && sizes[i + 1] !== sizes[i])
+      fail(
+        where,
+        `residual[${i}]: layer ${i + 1} maps ${sizes[i]} to ${sizes[i + 1]} values; a residual connection needs equal sizes`,
+      );
+  });
+  const batchNorm = layerFlags(where, 'batchNorm', spec.batchNorm, L, () => true);
   const trainBiases = spec.trainBiases ?? true;
   if (typeof trainBiases !== 'boolean') fail(where, 'trainBiases must be a boolean');
 
@@ -120,6 +156,7 @@ export function createNetwork(spec: NetworkSpec): Network {
     actCode[l] = activations[l - 1]!.code;
     actParam[l] = activations[l - 1]!.param;
   }
+  const flags = (on: boolean[]) => Uint8Array.from([0, ...on.map((x) => (x ? 1 : 0))]);
   if (params > MAX_PARAMS) fail(where, `network has ${params} parameters, over ${MAX_PARAMS}`);
   const layout: Layout = {
     depth: L,
@@ -132,8 +169,11 @@ export function createNetwork(spec: NetworkSpec): Network {
     paramCount: params,
     actCode,
     actParam,
+    residual: flags(residual),
+    batchNorm: flags(batchNorm),
+    anyBatchNorm: batchNorm.includes(true),
     trainBiases,
-    lossCode: loss === 'mse' ? 1 : 0,
+    lossCode: loss === 'linear' ? 2 : loss === 'mse' ? 1 : 0,
   };
   return Object.freeze({
     sizes: Object.freeze(sizes),
@@ -141,9 +181,26 @@ export function createNetwork(spec: NetworkSpec): Network {
     bias,
     trainBiases,
     loss,
+    residual: Object.freeze(residual),
+    batchNorm: Object.freeze(batchNorm),
     paramCount: params,
     layout,
   });
+}
+
+/** A per-layer option given as one boolean for all layers (where `applies`) or L booleans. */
+function layerFlags(
+  where: string,
+  name: string,
+  given: unknown,
+  L: number,
+  applies: (l: number) => boolean,
+): boolean[] {
+  if (given === undefined || given === false) return new Array<boolean>(L).fill(false);
+  if (given === true) return Array.from({ length: L }, (_, i) => applies(i + 1));
+  if (!Array.isArray(given) || given.length !== L || !given.every((x) => typeof x === 'boolean'))
+    fail(where, `${name} must be a boolean or ${L} booleans (one per layer 1..L)`);
+  return [...given];
 }
 
 /** Flat index of the weight from neuron k of layer l−1 to neuron j of layer l (l = 1..L). */
@@ -268,6 +325,11 @@ function traceLayers(net: Network, buf: Float64Array, from: number): number[][] 
 }
 
 function prepare(net: Network, params: ParamsInput, inputs: unknown, where: string) {
+  if (net.layout.anyBatchNorm)
+    fail(
+      where,
+      'a network with batch normalisation is passed a batch (lossAndGradient), not one input',
+    );
   const p = readParams(net, params, where);
   const X = readVector(where, 'inputs', inputs, net.sizes[0]!);
   const ws = createWorkspace(net.layout, 1);
@@ -299,33 +361,17 @@ export function backward(
   const T = readVector(where, 'targets', targets, net.sizes[net.sizes.length - 1]!);
   const lay = net.layout;
   const L = lay.depth;
-  const loss = batchStep(lay, p, ws, X, T, rows, 0, 1, 0, STEP_GRADIENT_ONLY);
+  const loss = batchStep(lay, p, ws, X, T, rows, 0, 1, 0, STEP_GRADIENT_ONLY, Infinity);
   const outs = traceLayers(net, ws.a, 0);
   const nets = traceLayers(net, ws.z, 1);
   const deltas = traceLayers(net, ws.d, 1);
-  // ∂E/∂a: from the loss at the output, through W^(l+1)ᵀ δ^(l+1) below it.
-  const dE_dout: number[][] = [];
+  // ∂E/∂a as the backward pass computed it: from the loss at the output, W^(l+1)ᵀ δ^(l+1) below.
+  const dE_dout = traceLayers(net, ws.g, 0);
   const dout_dnet: number[][] = [[]];
-  for (let l = 0; l <= L; l++) {
-    const n = lay.sizes[l]!;
-    const row: number[] = [];
-    for (let j = 0; j < n; j++) {
-      if (l === L) {
-        const diff = outs[L]![j]! - T[j]!;
-        row.push(lay.lossCode === 1 ? diff * (2 / n) : diff); // as the kernel rounds it
-      } else {
-        let g = 0;
-        for (let i = 0; i < lay.sizes[l + 1]!; i++) {
-          g += p[weightIndex(net, l + 1, i, j)]! * deltas[l + 1]![i]!;
-        }
-        row.push(g);
-      }
-    }
-    dE_dout.push(row);
-    if (l > 0) {
-      const act = net.activations[l - 1]!;
-      dout_dnet.push(nets[l]!.map((z, j) => derivativeAt(act, z, outs[l]![j]!)));
-    }
+  for (let l = 1; l <= L; l++) {
+    const act = net.activations[l - 1]!;
+    const fz = lay.residual[l] === 1 ? traceLayers(net, ws.f, l)[l]! : outs[l]!;
+    dout_dnet.push(nets[l]!.map((z, j) => derivativeAt(act, z, fz[j]!)));
   }
   const gradient = ws.grad.slice();
   const { weights: weightGrads, biases: biasGrads } = unpackParams(net, gradient);
@@ -350,6 +396,6 @@ export function backward(
  */
 function derivativeAt(act: ResolvedActivation, z: number, a: number): number {
   const d = Float64Array.of(1);
-  multiplyByDerivative(act.code, act.param, Float64Array.of(z), Float64Array.of(a), d, 0, 1);
+  multiplyByDerivative(act.code, act.param, Float64Array.of(z), Float64Array.of(a), d, d, 0, 1);
   return d[0]!;
 }

@@ -3,7 +3,7 @@
  * figure needs to draw a fitted function, or each hidden unit's part in it, over a grid of
  * inputs. One workspace slot is reused for every input, so the only allocations are the results.
  */
-import { createWorkspace, forwardSample } from './kernel.ts';
+import { createWorkspace, forwardBatch } from './kernel.ts';
 import { readParams, type Network, type ParamsInput } from './network.ts';
 import { fail } from './validate.ts';
 
@@ -33,6 +33,8 @@ export function predict(
   const count = inputs.length;
   if (count > MAX_PREDICT) fail(where, `at most ${MAX_PREDICT} inputs, got ${count}`);
   const lay = net.layout;
+  if (lay.anyBatchNorm)
+    fail(where, 'a network with batch normalisation has no output for one input alone');
   const n0 = net.sizes[0]!;
   const X = new Float64Array(count * n0);
   inputs.forEach((input, i) => {
@@ -52,7 +54,7 @@ export function predict(
   const keep = options.layers === true;
   const layers = keep ? net.sizes.map((n) => new Float64Array(count * n)) : [];
   for (let i = 0; i < count; i++) {
-    forwardSample(lay, p, ws, 0, X, i);
+    forwardBatch(lay, p, ws, X, null, i, 1);
     const outOffset = lay.nodeOffset[L]!;
     outputs.set(ws.a.subarray(outOffset, outOffset + nL), i * nL);
     if (keep) {

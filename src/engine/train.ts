@@ -7,8 +7,7 @@
  * The step loop allocates nothing: every buffer (activations, deltas, gradient, batch indices,
  * loss history, path snapshots) is allocated before it starts.
  */
-import { batchLoss, batchStep } from './kernel-batch.ts';
-import { createWorkspace } from './kernel.ts';
+import { batchLoss, batchStep, createWorkspace } from './kernel.ts';
 import type { Workspace } from './kernel.ts';
 import { readBatch, readStepOptions } from './batch.ts';
 import type { StepOptions } from './batch.ts';
@@ -79,12 +78,14 @@ export class Trainer {
   readonly batchSize: number;
   readonly #p: Float64Array;
   readonly #ws: Workspace;
+  readonly #lossWs: Workspace;
   readonly #X: Float64Array;
   readonly #T: Float64Array;
   readonly #count: number;
   #eta: number;
   readonly #etaAt: ((step: number) => number) | undefined;
   readonly #stepMode: number;
+  readonly #clip: number;
   readonly #shuffled: boolean;
   readonly #rng: Rng;
   /** Current epoch's sample order and how far into it the stream is. */
@@ -113,6 +114,7 @@ export class Trainer {
       fail(where, 'etaAt must be a function of the step number');
     this.#etaAt = options.etaAt;
     this.#stepMode = step.mode;
+    this.#clip = step.clip;
     this.mode = checkOneOf(where, 'mode', options.mode ?? 'fullBatch', [
       'fullBatch',
       'sgd',
@@ -137,7 +139,11 @@ export class Trainer {
       0,
       MAX_STEPS,
     );
+    if (net.layout.anyBatchNorm && this.batchSize < 2)
+      fail(where, 'batch normalisation needs batches of at least 2 samples');
     this.#ws = createWorkspace(net.layout, this.batchSize);
+    // The whole-dataset loss passes the dataset as one batch, which batch normalisation needs.
+    this.#lossWs = net.layout.anyBatchNorm ? createWorkspace(net.layout, N) : this.#ws;
     this.#order = Int32Array.from({ length: N }, (_, i) => i);
     this.#batchRows = Int32Array.from({ length: this.batchSize }, (_, i) => i);
     this.#cursor = 0;
@@ -166,7 +172,16 @@ export class Trainer {
 
   /** Loss over the whole dataset at the current parameters. */
   loss(): number {
-    return batchLoss(this.net.layout, this.#p, this.#ws, this.#X, this.#T, null, 0, this.#count);
+    return batchLoss(
+      this.net.layout,
+      this.#p,
+      this.#lossWs,
+      this.#X,
+      this.#T,
+      null,
+      0,
+      this.#count,
+    );
   }
 
   /** Fill #batchRows with the next batchSize samples of the epoch stream. */
@@ -214,6 +229,7 @@ export class Trainer {
     const etaAt = this.#etaAt;
     const fixedEta = this.#eta;
     const mode = this.#stepMode;
+    const clip = this.#clip;
     const full = this.mode === 'fullBatch';
     const record = this.#recordLoss;
     for (let s = 0; s < steps; s++) {
@@ -229,7 +245,7 @@ export class Trainer {
               1000,
               true,
             );
-      const loss = batchStep(lay, p, ws, X, T, rows, 0, B, eta, mode);
+      const loss = batchStep(lay, p, ws, X, T, rows, 0, B, eta, mode, clip);
       if (record) losses[s] = loss;
       const done = fromStep + s + 1;
       // Kept step by step, so that a schedule that fails part-way leaves a true count.
