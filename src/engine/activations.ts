@@ -83,13 +83,23 @@ export function sigmoidPrimeFromOutput(y: number): number {
   return y * (1 - y);
 }
 
-/** tanh via Math.tanh, which is already stable for any finite x (saturates to ±1). */
+/**
+ * tanh, from Math.expm1 rather than Math.tanh: Math.tanh's last bit differs between V8 versions
+ * (Node 24's, which builds the pages, and Chromium 150's, which reads them, disagree on about one
+ * input in three in optimised code), and a chaotic training run turns one bit into a different
+ * figure. Math.expm1 and Math.exp agree. Relative error a few ulps; saturates to ±1 beyond
+ * |x| = 22, where tanh rounds to ±1 in double precision anyway.
+ */
 export function tanh(x: number): number {
-  return Math.tanh(x);
+  const ax = Math.abs(x);
+  if (ax > 22) return x > 0 ? 1 : -1;
+  const e = Math.expm1(2 * ax);
+  const t = e / (e + 2);
+  return x < 0 ? -t : t;
 }
 /** tanh'(x) = 1 − tanh²(x). */
 export function tanhPrime(x: number): number {
-  const t = Math.tanh(x);
+  const t = tanh(x);
   return 1 - t * t;
 }
 /** tanh' from the output y = tanh(x): 1 − y². */
@@ -236,7 +246,7 @@ export function applyScalar(code: number, param: number, x: number): number {
     case ACT_CODE.sigmoid:
       return sigmoid(x);
     case ACT_CODE.tanh:
-      return Math.tanh(x);
+      return tanh(x);
     case ACT_CODE.relu:
       return relu(x);
     case ACT_CODE.leakyRelu:
@@ -296,7 +306,7 @@ export function activateLayer(
       for (let i = off; i < end; i++) out[i] = sigmoid(z[i]!);
       return;
     case ACT_CODE.tanh:
-      for (let i = off; i < end; i++) out[i] = Math.tanh(z[i]!);
+      for (let i = off; i < end; i++) out[i] = tanh(z[i]!);
       return;
     case ACT_CODE.relu:
       for (let i = off; i < end; i++) out[i] = bound(relu(z[i]!));

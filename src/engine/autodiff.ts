@@ -12,6 +12,7 @@
  * write the sigmoid's graph (h1 = wx, h2 = h1 + b, h3 = −h2, h4 = exp(h3), h5 = h4 + 1, h6 = 1/h5).
  * An input used twice is one node; a repeated subexpression is computed twice, as written.
  */
+import { tanh } from './activations.ts';
 import type { BinaryOp, Expr, UnaryOp, Variable } from './expression.ts';
 import { VARIABLES } from './expression.ts';
 
@@ -105,7 +106,7 @@ export function apply(op: UnaryOp | BinaryOp, a: number, b = NaN): number {
     case 'cos':
       return Math.cos(a);
     case 'tanh':
-      return Math.tanh(a);
+      return tanh(a);
     case 'sigmoid':
       return sigmoid(a);
     case 'add':

@@ -25,7 +25,7 @@
 import { STEP_GRADIENT_ONLY, batchStep, createWorkspace } from './kernel.ts';
 import type { Layout } from './kernel.ts';
 import { createNetwork } from './network.ts';
-import { resolveActivation } from './activations.ts';
+import { resolveActivation, tanh } from './activations.ts';
 import type { ActivationSpec } from './activations.ts';
 import { checkInit, initStd } from './init.ts';
 import type { InitSpec } from './init.ts';
@@ -247,7 +247,7 @@ export class DepthRun {
       let dot = 0;
       for (let k = 0; k < n; k++) dot += (wNorm === 0 ? (k === 0 ? 1 : 0) : w[k]! / wNorm) * x[k]!;
       inputs.push(x);
-      targets.push([Math.tanh(2 * dot)]);
+      targets.push([tanh(2 * dot)]);
     }
     this.depth = L;
     this.#layout = lay;

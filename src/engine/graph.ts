@@ -12,7 +12,7 @@
  * adjoints cannot occur. The only NaN sources left are domain errors, which throw instead:
  * log of a negative number, and pow of a negative base to a non-integer exponent.
  */
-import { sigmoid } from './activations.ts';
+import { sigmoid, tanh } from './activations.ts';
 import { fail, readNumber } from './validate.ts';
 
 export type OpId =
@@ -87,7 +87,7 @@ const RULES: Readonly<Record<Exclude<OpId, 'input' | 'const'>, Rule>> = Object.f
   },
   // d tanh(x) = (1 − tanh²x) dx
   tanh: (x) => {
-    const t = Math.tanh(x);
+    const t = tanh(x);
     return { value: t, local: [1 - t * t] };
   },
   // d relu(x) = [x > 0] dx (0 at the kink, as in activations.ts)

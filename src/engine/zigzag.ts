@@ -13,6 +13,7 @@
  * The loss is a quadratic, L(w) = ½ (w − w*)ᵀ H (w − w*) with H = (1/n) Σ xᵢxᵢᵀ, which the
  * contours and the tests use.
  */
+import { tanh } from './activations.ts';
 import { mulberry32 } from './rng.ts';
 import { checkInt, checkRange } from './validate.ts';
 
@@ -69,7 +70,7 @@ export function zigzagData(
 ): ZigzagData {
   checkInt('zigzagData()', 'n', n, 2, 10_000);
   const rng = mulberry32(seed);
-  const f = kind === 'tanh' || kind === 'unequal' ? Math.tanh : kind === 'elu' ? elu : sigmoid;
+  const f = kind === 'tanh' || kind === 'unequal' ? tanh : kind === 'elu' ? elu : sigmoid;
   const xs = new Float64Array(2 * n);
   for (let i = 0; i < n; i++) {
     xs[2 * i] = f(rng.normal());
