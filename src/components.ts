@@ -15,3 +15,4 @@ export { default as Zigzag } from './widgets/zigzag/Zigzag.astro';
 export { default as Staircase } from './widgets/zigzag/Staircase.astro';
 export { default as AutodiffGraph } from './widgets/autodiff/AutodiffGraph.astro';
 export { default as FitNetwork } from './widgets/fit/FitNetwork.astro';
+export { default as DepthFlow } from './widgets/depth/DepthFlow.astro';

@@ -44,7 +44,7 @@ describe('resolveParam()', () => {
 
   it('names the file and prop, and lists the choices, for an unknown model or parameter', () => {
     expect(() => resolveParam('mazr.w5', at)).toThrow(
-      'content/docs/x.mdx: <Editable param>="mazr.w5": there is no model "mazr". Models: activations, autodiff, dying, fit, mazur, neuron, shapes, work, zigzag.',
+      'content/docs/x.mdx: <Editable param>="mazr.w5": there is no model "mazr". Models: activations, autodiff, depth, dying, fit, mazur, neuron, shapes, work, zigzag.',
     );
     expect(() => resolveParam('mazur.w9', at)).toThrow(
       /model "mazur" has no parameter "w9"\. Its parameters: i1, i2, w1/,
@@ -136,7 +136,7 @@ describe('resolveInstance()', () => {
 
   it('names the instance, not a made-up ref, when it is unknown or undeclared', () => {
     expect(() => resolveInstance('nosuch', at)).toThrow(
-      `${at}="nosuch": there is no model "nosuch". Models: activations, autodiff, dying, fit, mazur, neuron, shapes, work, zigzag.`,
+      `${at}="nosuch": there is no model "nosuch". Models: activations, autodiff, depth, dying, fit, mazur, neuron, shapes, work, zigzag.`,
     );
     expect(() => resolveInstance('neuron-second', at)).toThrow(
       `${at}="neuron-second": this page declares no instance "neuron-second".`,
@@ -160,7 +160,7 @@ describe('pageModels()', () => {
   it('rejects an instance of an unknown model, naming the file and the key', () => {
     for (const key of ['nosuch', 'Mazur', 'mazur_x', 'a-b-c', 'constructor']) {
       expect(() => pageModels({ [key]: {} }, file), key).toThrow(
-        `${file}: models.${key} is not an instance of a model. Name it after one (activations, autodiff, dying, fit, mazur, neuron, shapes, work, zigzag), e.g. "mazur" or "mazur-second".`,
+        `${file}: models.${key} is not an instance of a model. Name it after one (activations, autodiff, depth, dying, fit, mazur, neuron, shapes, work, zigzag), e.g. "mazur" or "mazur-second".`,
       );
     }
   });

@@ -11,6 +11,7 @@ export const widgetLoaders: Readonly<Record<string, () => Promise<Define>>> = {
     import('./autodiff/autodiff-element.ts').then((m) => m.defineAutodiffGraph),
   'activation-explorer': () =>
     import('./activation-explorer/explorer-element.ts').then((m) => m.defineActivationExplorer),
+  'depth-flow': () => import('./depth/depth-element.ts').then((m) => m.defineDepthFlow),
   'fit-network': () => import('./fit/fit-element.ts').then((m) => m.defineFitNetwork),
   'live-exercise': () =>
     import('../live/client/exercise-element.ts').then((m) => m.defineLiveExercise),

@@ -224,6 +224,7 @@ for (const path of [
   '/chapters/zero-centering/',
   '/chapters/feedforward/',
   '/chapters/autodiff/',
+  '/chapters/vanishing-gradients/',
 ]) {
   test(`every control on ${path} is at least 24 × 24 px to touch at 360 px`, async ({ page }) => {
     await page.goto(path);

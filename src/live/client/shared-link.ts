@@ -41,7 +41,7 @@ export const SETTINGS = /[?&][a-z][a-z0-9-]*\.[A-Za-z]/;
 
 /** The elements that load the live layer (each component imports boot.ts). */
 export const LIVE_ELEMENTS =
-  'live-number, live-field, live-value, live-controls, live-exercise, live-training, network-diagram, autodiff-graph, fit-network';
+  'live-number, live-field, live-value, live-controls, live-exercise, live-training, network-diagram, autodiff-graph, fit-network, depth-flow';
 
 /** boot.ts: the layer is on its way. */
 export function linkLoading(doc: Document): void {

@@ -7,6 +7,7 @@ import type { AnyModel } from '../model.ts';
 export const modelLoaders: Readonly<Record<string, () => Promise<AnyModel>>> = {
   activations: () => import('./activations.ts').then((m) => m.default),
   autodiff: () => import('./autodiff.ts').then((m) => m.default),
+  depth: () => import('./depth.ts').then((m) => m.default),
   dying: () => import('./dying.ts').then((m) => m.default),
   fit: () => import('./fit.ts').then((m) => m.default),
   mazur: () => import('./mazur.ts').then((m) => m.default),

@@ -6,6 +6,7 @@
 import type { AnyModel } from '../model.ts';
 import activations from './activations.ts';
 import autodiff from './autodiff.ts';
+import depth from './depth.ts';
 import dying from './dying.ts';
 import fit from './fit.ts';
 import mazur from './mazur.ts';
@@ -17,6 +18,7 @@ import zigzag from './zigzag.ts';
 export const models: Readonly<Record<string, AnyModel>> = {
   activations,
   autodiff,
+  depth,
   dying,
   fit,
   mazur,
