@@ -94,9 +94,11 @@ test('every control recomputes the figure, and each result matches the engine', 
   await set('eta', 0.01);
   await set('steps', 100);
   await set('seed', 7);
-  // The URL holds the state, and a link to it shows the same figure.
+  // The URL holds the state (written once the edits pause), and a link to it shows the same figure.
+  await expect(page).toHaveURL(/depth\.seed=7/);
   const url = page.url();
-  expect(url).toContain('depth.act=relu');
+  for (const [name, value] of Object.entries(settings))
+    expect(url, name).toContain(`depth.${name}=${String(value)}`);
   await page.goto(url);
   await goLive(page);
   await expectShows(page, settings, 'the link');
