@@ -86,7 +86,10 @@ test('every control recomputes the figure, and each result matches the engine', 
   await set('scale', 3);
   await set('clip', true);
   await set('clipAt', 0.5);
+  await expect(field(page, 'scale')).toBeVisible();
   await set('init', 'xavier');
+  // s scales only the scaled initialisation: Xavier and He hide it.
+  await expect(field(page, 'scale')).toBeHidden();
   await set('act', 'relu');
   await set('init', 'he');
   await set('residual', true);

@@ -64,7 +64,10 @@ class DepthFlow extends LiveElement {
     this.#drawn = JSON.stringify(state.defaults);
     this.watch(() => {
       // Reads the parameters and both groups' values, so that this runs when any changes.
-      const key = JSON.stringify(state.params.value);
+      const params = state.params.value;
+      // The s control shows only for the initialisation it scales (depth.css).
+      this.dataset['init'] = String(params['init']);
+      const key = JSON.stringify(params);
       const ready = flowValues(state) !== undefined && trainValues(state) !== undefined;
       if (key === this.#drawn) return;
       this.#charts()?.setAttribute('aria-busy', ready ? 'false' : 'true');
