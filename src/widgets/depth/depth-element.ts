@@ -52,8 +52,12 @@ class DepthFlow extends LiveElement {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #settle: ReturnType<typeof setTimeout> | undefined;
   #sayWhenReady = false;
-  /** The parameters the charts show, so that a value arriving for them again redraws nothing. */
-  #drawn = '';
+  /**
+   * The parameters each group's charts show, so that a value arriving for them again redraws
+   * nothing. Kept per group: the bars can be drawn for newer settings than the training.
+   */
+  #drawnFlow = '';
+  #drawnTrain = '';
 
   protected override setup(): void {
     const found = this.lookup(`${this.dataset['model'] ?? ''}.firstNorm`);
@@ -61,7 +65,7 @@ class DepthFlow extends LiveElement {
     const state = found.state;
     this.#state = state;
     // The build drew the page's starting values; a shared link may differ.
-    this.#drawn = JSON.stringify(state.defaults);
+    this.#drawnFlow = this.#drawnTrain = JSON.stringify(state.defaults);
     this.watch(() => {
       // Reads the parameters and both groups' values, so that this runs when any changes.
       const params = state.params.value;
@@ -69,8 +73,8 @@ class DepthFlow extends LiveElement {
       this.dataset['init'] = String(params['init']);
       const key = JSON.stringify(params);
       const ready = flowValues(state) !== undefined && trainValues(state) !== undefined;
-      if (key === this.#drawn) return;
       this.#charts()?.setAttribute('aria-busy', ready ? 'false' : 'true');
+      if (key === this.#drawnFlow && key === this.#drawnTrain) return;
       this.#schedule();
       if (this.contains(document.activeElement)) this.#announceLater();
     });
@@ -122,6 +126,7 @@ class DepthFlow extends LiveElement {
     const state = this.#state;
     if (!state) return;
     const p = state.params.peek();
+    const key = JSON.stringify(p);
     const layers = Number(p['layers']);
     const flow = flowValues(state);
     if (flow) {
@@ -141,6 +146,7 @@ class DepthFlow extends LiveElement {
     }
     const train = trainValues(state);
     if (train) {
+      this.#drawnTrain = key;
       this.#replace('loss', lossLine(document, train.losses));
       this.#replace(
         'change',
@@ -149,7 +155,6 @@ class DepthFlow extends LiveElement {
       this.#text('train', trainText({ steps: train.losses.length - 1, layers, ...train }));
     }
     if (flow && train) {
-      this.#drawn = JSON.stringify(p);
       this.#table(flow.norms, train.changes);
       this.#charts()?.setAttribute('aria-busy', 'false');
       this.#say();
