@@ -181,6 +181,27 @@ test('a recompute at L = 50 leaves the page answering the keyboard within 50 ms'
   await expect(widget(page).getByRole('status')).toHaveText(`${want.flow} ${want.train}`);
 });
 
+test('an edit taken back while the training runs leaves the figure on the settings shown', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await page.goto(PAGE);
+  await goLive(page);
+  const bars = widget(page).locator('[data-plot="gradient"] rect');
+  const layers = field(page, 'layers');
+  await layers.focus();
+  // L = 21: the bars (about 50 ms in the worker) are drawn while the training (seconds) runs…
+  await page.keyboard.press('ArrowUp');
+  await expect(bars).toHaveCount(21);
+  await expect(widget(page).locator('.depth__charts')).toHaveAttribute('aria-busy', 'true');
+  // …and taken back before it ends: the figure must return to L = 20, bars included.
+  await page.keyboard.press('ArrowDown');
+  await expect(layers).toHaveValue('20');
+  await expectShows(page, {}, 'back to L = 20');
+  await expect(widget(page).locator('.depth__charts')).toHaveAttribute('aria-busy', 'false');
+  await expect(bars).toHaveCount(20);
+});
+
 test('without JavaScript the figure shows the build’s charts and numbers', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

@@ -130,6 +130,7 @@ class DepthFlow extends LiveElement {
     const layers = Number(p['layers']);
     const flow = flowValues(state);
     if (flow) {
+      this.#drawnFlow = key;
       this.#replace(
         'gradient',
         layerBars(document, flow.norms, { label: 'layer l', kind: 'gradient' }),
