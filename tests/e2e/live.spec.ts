@@ -76,10 +76,14 @@ test('typing "abc", "", "-", "1e999", "NaN" or "Infinity" shows an announced err
       await expect(page.locator('.sl-markdown-content')).not.toContainText(
         /NaN|Infinity|undefined/,
       );
-      // Leaving the field shows the kept value again; the message stays until the next edit.
+      // Leaving the field shows the kept value again; the message stays to be read, then goes
+      // at the reader's next key, since it hangs over what lies below the field.
       await w5.press('Tab');
       await expect(w5).toHaveValue(valid.toFixed(2));
       await expect(message).toContainText(`The value stays ${valid.toFixed(2)}.`);
+      await page.keyboard.press('Shift');
+      await expect(message).toBeEmpty();
+      await expect(message).toBeHidden();
     });
   }
 });
@@ -133,6 +137,21 @@ test('arrow keys step by one step, ten with Shift and a tenth with Alt; Home, En
   expect(await raw(page, 'mazur.w5')).toBe(5);
   await w5.press('Home');
   expect(await raw(page, 'mazur.w5')).toBe(-5);
+  await w5.press('Escape');
+  expect(await raw(page, 'mazur.w5')).toBe(0.4);
+  await expect(w5).toHaveValue('0.40');
+});
+
+test('Escape goes back to the value before the edit even if the field was focused before the live layer loaded', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  const w5 = spin(page, 'mazur.w5');
+  // Focus alone loads the live layer; the field's focus event comes before its element exists.
+  await w5.focus();
+  await page.waitForFunction(() => customElements.get('live-number') !== undefined);
+  await w5.press('ArrowUp');
+  expect(await raw(page, 'mazur.w5')).toBe(0.41);
   await w5.press('Escape');
   expect(await raw(page, 'mazur.w5')).toBe(0.4);
   await expect(w5).toHaveValue('0.40');

@@ -41,6 +41,8 @@ class LiveNumber extends LiveElement {
    */
   #entryStart = 0;
   #drag: { id: number; x: number; start: number; moved: boolean } | undefined;
+  /** Set while a message left behind on leaving the field waits for the reader's next action. */
+  #dismiss: AbortController | undefined;
 
   protected override setup(): void {
     const input = this.querySelector<HTMLInputElement>('input[data-param]');
@@ -56,6 +58,9 @@ class LiveNumber extends LiveElement {
       name,
       spec,
     ];
+    // Focused before this script loaded, the field's focus event was missed: Escape must still
+    // go back to the value from before the edit, not to 0.
+    this.#valueAtFocus = this.#value;
     // Text typed before this script loaded is the reader's: apply it rather than lose it.
     if (input.value !== input.defaultValue) this.#onInput();
     this.watch(() => this.#render(this.#value));
@@ -67,7 +72,14 @@ class LiveNumber extends LiveElement {
     input.addEventListener('focus', () => this.#onFocus(), options);
     input.addEventListener('input', () => this.#onInput(), options);
     input.addEventListener('keydown', (event) => this.#onKey(event), options);
-    input.addEventListener('blur', () => this.#commit(true), options);
+    input.addEventListener(
+      'blur',
+      () => {
+        this.#commit(true);
+        this.#dismissOnNextAction();
+      },
+      options,
+    );
     input.addEventListener('pointerdown', (event) => this.#onPointerDown(event), options);
     input.addEventListener('pointermove', (event) => this.#onPointerMove(event), options);
     input.addEventListener('pointerup', (event) => this.#onPointerUp(event), options);
@@ -103,6 +115,8 @@ class LiveNumber extends LiveElement {
 
   #say(text: string, isError: boolean): void {
     if (!this.#input || !this.#message) return;
+    this.#dismiss?.abort();
+    this.#dismiss = undefined;
     // Never `hidden`: a live region that enters the accessibility tree together with its text
     // may not be announced. Empty, live.css gives it no size.
     this.#message.textContent = text;
@@ -110,6 +124,22 @@ class LiveNumber extends LiveElement {
     if (isError) this.#input.setAttribute('aria-invalid', 'true');
     else this.#input.removeAttribute('aria-invalid');
     if (text !== '') this.#keepOnScreen(this.#message);
+  }
+
+  /**
+   * A message said as the reader leaves the field (Tab, a click elsewhere) stays to be read, but
+   * hangs over what lies below the field, often the next control: it goes at the reader's next
+   * key or pointer press. The key that left the field has already been dispatched.
+   */
+  #dismissOnNextAction(): void {
+    if (!this.#message?.textContent) return;
+    const controller = new AbortController();
+    this.#dismiss = controller;
+    const signal = AbortSignal.any([controller.signal, this.listening.signal!]);
+    const options = { capture: true, signal };
+    const clear = () => this.#say('', false);
+    document.addEventListener('keydown', clear, options);
+    document.addEventListener('pointerdown', clear, options);
   }
 
   /**
