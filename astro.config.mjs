@@ -5,12 +5,14 @@ import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import rehypeBaseLinks from './src/build/rehype-base-links.ts';
+import rehypeKatexValid from './src/build/rehype-katex-valid.ts';
 import rehypeMathErrors from './src/build/rehype-math-errors.ts';
 import rehypeScrollable from './src/build/rehype-scrollable.ts';
 import remarkExerciseChoices from './src/build/remark-exercise-choices.ts';
 import { rehypeLiveMath, remarkLiveMath } from './src/build/live-math.ts';
 import { basePath } from './src/build/base-path.ts';
 import { publishedChapters } from './src/build/published-chapters.ts';
+import starlightHtml from './src/build/starlight-html.ts';
 
 // BASE_PATH lets an instructor host the built site under a sub-path, e.g. BASE_PATH=/ml101/.
 const base = basePath(process.env.BASE_PATH);
@@ -31,6 +33,7 @@ export default defineConfig({
       rehypePlugins: [
         rehypeKatex,
         rehypeMathErrors,
+        rehypeKatexValid,
         rehypeScrollable,
         rehypeLiveMath,
         [rehypeBaseLinks, { base }],
@@ -83,5 +86,6 @@ export default defineConfig({
             ]),
       ],
     }),
+    starlightHtml(),
   ],
 });

@@ -67,7 +67,15 @@ describe('lossPlot()', () => {
       'Error E falls from 0.2984 to 0.0000351 over 10,000 steps, on a log scale.',
     );
     expect(svg.querySelectorAll('[aria-label], [role]')).toHaveLength(0);
-    for (const child of svg.children) expect(child.getAttribute('aria-hidden')).toBe('true');
+    for (const child of svg.children) {
+      // Plot's <style> takes no ARIA attribute (HTML allows none there) and is never rendered.
+      const want = child.tagName.toLowerCase() === 'style' ? null : 'true';
+      expect(child.getAttribute('aria-hidden')).toBe(want);
+    }
+    expect(svg.querySelectorAll('style')).toHaveLength(1);
+    // Tabular figures come from CSS: SVG's font-variant attribute takes no "tabular-nums".
+    expect(svg.querySelectorAll('[font-variant]')).toHaveLength(0);
+    expect(svg.getAttribute('style')).toContain('font-variant-numeric:tabular-nums;');
     // Plot's names for its marks stay, out of the accessibility tree.
     expect(svg.querySelectorAll('[data-mark="line"]')).toHaveLength(1);
   });

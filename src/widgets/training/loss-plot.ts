@@ -63,7 +63,17 @@ export function finish(svg: Element, label: string): SVGSVGElement {
     g.setAttribute('data-mark', g.getAttribute('aria-label') ?? '');
     g.removeAttribute('aria-label');
   }
-  for (const child of svg.children) child.setAttribute('aria-hidden', 'true');
+  // Not Plot's <style>: HTML allows no ARIA attribute there, and it is never rendered anyway.
+  for (const child of svg.children) {
+    if (child.tagName.toLowerCase() !== 'style') child.setAttribute('aria-hidden', 'true');
+  }
+  // Plot writes tabular figures as font-variant="tabular-nums", a value SVG's font-variant
+  // attribute does not take (the W3C checker reports it); CSS's font-variant-numeric does.
+  for (const marked of svg.querySelectorAll('[font-variant]'))
+    marked.removeAttribute('font-variant');
+  const style = svg.getAttribute('style')?.trim() ?? '';
+  const separator = style === '' || style.endsWith(';') ? '' : ';';
+  svg.setAttribute('style', `${style}${separator}font-variant-numeric:tabular-nums;`);
   return svg as SVGSVGElement;
 }
 
