@@ -36,6 +36,8 @@ export interface ExerciseWords {
   readonly empty: string;
   readonly invalid: (why: string) => string;
   readonly unavailable: string;
+  /** The answer is a value the page's worker is still computing for the reader's settings. */
+  readonly computing: string;
   readonly correct: (label: string, shown: string) => string;
   readonly notQuite: (why: string) => string;
   readonly sign: string;
@@ -89,6 +91,8 @@ export const en: ExerciseWords = {
   empty: `Type your answer as a number, ${EXAMPLE}.`,
   invalid: (why) => `${why} Write it with digits, ${EXAMPLE}.`,
   unavailable: 'This answer cannot be computed for the values on this page. Try resetting them.',
+  computing:
+    'The page is still computing this answer for the values you set. Check again in a moment.',
   correct: (label, shown) => `Correct: ${label} is ${shown} for the values on this page.`,
   notQuite: (why) => `Not quite. ${why}`,
   sign: 'Check the sign: yours is the opposite of the answer’s.',

@@ -202,6 +202,46 @@ test('an edit taken back while the training runs leaves the figure on the settin
   await expect(bars).toHaveCount(20);
 });
 
+test('an exercise whose answer the worker computes checks the answer once it arrives', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  // A slow worker: its answers reach the page 800 ms late, so the first check surely finds the
+  // answer (depth-forty.orders, shown nowhere else on the page) not computed yet.
+  await page.addInitScript(() => {
+    const Original = window.Worker;
+    window.Worker = class extends Original {
+      override addEventListener(
+        type: string,
+        listener: EventListenerOrEventListenerObject,
+        options?: boolean | AddEventListenerOptions,
+      ): void {
+        if (type !== 'message' || typeof listener !== 'function') {
+          super.addEventListener(type, listener, options);
+          return;
+        }
+        super.addEventListener(
+          type,
+          (event) => setTimeout(() => listener.call(this, event), 800),
+          options,
+        );
+      }
+    };
+  });
+  await page.goto(PAGE);
+  await goLive(page);
+  const exercise = page.locator('live-exercise[data-exercise="forty-layers"]');
+  const status = exercise.locator('[role="status"]').first();
+  const orders = depth.groups!['flow']!.derive({ ...DEFAULTS, layers: 40 } as never)['orders'];
+  const answer = (orders as number).toFixed(1);
+  await exercise.locator('input[data-exercise-input]').fill(answer);
+  await exercise.locator('input[data-exercise-input]').press('Enter');
+  await expect(status).toHaveText(/still computing this answer/);
+  // …and the check happens when the answer arrives: right, and saved as solved.
+  await expect(status).toHaveAttribute('data-verdict', 'correct', { timeout: 20_000 });
+  await expect(exercise).toHaveAttribute('data-solved', '');
+});
+
 test('without JavaScript the figure shows the build’s charts and numbers', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

@@ -7,7 +7,7 @@ import { effect } from '@preact/signals-core';
 import { checkAnswer, type Progress } from '../exercise.ts';
 import { specFromData } from '../exercise-precision.ts';
 import { en as words } from '../exercise-words.ts';
-import { splitRef } from '../model.ts';
+import { derivedInfo, splitRef } from '../model.ts';
 import type { PageStore } from './page.ts';
 
 /** What a check gives the frame: a verdict to record, or only a message. */
@@ -20,7 +20,15 @@ export type Outcome =
       /** Shown after the message, e.g. why the chosen option is right or wrong. */
       readonly detail?: HTMLElement;
     }
-  | { readonly kind: 'invalid' | 'note'; readonly message: string };
+  | {
+      readonly kind: 'invalid' | 'note';
+      readonly message: string;
+      /**
+       * For an answer not computed yet: calls `again` once it is, so that the check the reader
+       * asked for happens then. Returns a function that stops waiting.
+       */
+      readonly retry?: (again: () => void) => () => void;
+    };
 
 export interface AnswerPart {
   check(): Outcome;
@@ -48,11 +56,36 @@ export function numberPart(
   const state = ref ? store?.model(ref.instance) : undefined;
   if (!input || !ref || !state) return undefined;
   const spec = specFromData(host.dataset);
+  const group = derivedInfo(state.spec).get(ref.name)?.group;
+  const inWorker = group !== undefined && state.spec.groups?.[group]?.runs === 'worker';
   input.addEventListener('input', () => input.removeAttribute('aria-invalid'), listening);
   let checked = NaN;
   return {
     check() {
       const expected = state.number(ref.name);
+      // A value the compute worker is still working on (chapter 7's) is not there yet, the first
+      // time always when nothing else on the page shows it: the reader is told, and the check
+      // runs when it arrives, never against a missing number.
+      if (expected === undefined && inWorker) {
+        return {
+          kind: 'note',
+          message: words.computing,
+          retry: (again) => {
+            let dispose: (() => void) | undefined = effect(() => {
+              if (state.number(ref.name) === undefined) return;
+              queueMicrotask(() => {
+                dispose?.();
+                dispose = undefined;
+                again();
+              });
+            });
+            return () => {
+              dispose?.();
+              dispose = undefined;
+            };
+          },
+        };
+      }
       if (expected === undefined) console.error(`<live-exercise>: no value "${ref.name}".`);
       checked = expected ?? NaN;
       const result = checkAnswer(input.value, checked, spec, {

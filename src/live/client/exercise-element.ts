@@ -169,6 +169,9 @@ export function defineLiveExercise(store: PageStore, options: ExerciseOptions = 
           this.#stopWatching = part.watch(() => this.#say(words.changed, 'note'));
         } else {
           this.#say(outcome.message, outcome.kind);
+          if ('retry' in outcome && outcome.retry) {
+            this.#stopWatching = outcome.retry(() => this.#check());
+          }
         }
       }
 
