@@ -12,7 +12,7 @@ import remarkExerciseChoices from './src/build/remark-exercise-choices.ts';
 import { rehypeLiveMath, remarkLiveMath } from './src/build/live-math.ts';
 import { basePath } from './src/build/base-path.ts';
 import { publishedChapters } from './src/build/published-chapters.ts';
-import starlightHtml from './src/build/starlight-html.ts';
+import finishPages from './src/build/finish-pages.ts';
 
 // BASE_PATH lets an instructor host the built site under a sub-path, e.g. BASE_PATH=/ml101/.
 const base = basePath(process.env.BASE_PATH);
@@ -86,6 +86,6 @@ export default defineConfig({
             ]),
       ],
     }),
-    starlightHtml(),
+    finishPages(),
   ],
 });

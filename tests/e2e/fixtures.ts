@@ -3,11 +3,21 @@ import { expect, test as base } from '@playwright/test';
 
 /**
  * `test` that fails when the page logs a console error or throws, in any test that uses it:
- * a live page must run without a single error.
+ * a live page must run without a single error. A Content Security Policy violation counts as
+ * one: whatever a test does on a page (every widget is used by some test), the page's policy
+ * must allow it (src/build/csp.ts).
  */
 export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: [
     async ({ page }, use) => {
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          const what = event.blockedURI === '' ? 'an inline script or style' : event.blockedURI;
+          console.error(
+            `CSP violation: ${event.effectiveDirective} blocked ${what} (${event.sourceFile}:${event.lineNumber})`,
+          );
+        });
+      });
       const errors: string[] = [];
       page.on('console', (message) => {
         if (message.type() === 'error') errors.push(message.text());

@@ -1,0 +1,121 @@
+import fc from 'fast-check';
+import { expect, goLive, test, type Page } from './fixtures.ts';
+import { expectWhole, pagesWithSettings } from './fuzz.ts';
+
+// Fuzzing typed input (issue 13): random and hostile text is typed into every editable control
+// of every page with settings (the numbers, the autodiff chapter's function box, the exercises'
+// answers), choices are picked, boxes ticked, and each entry is committed with Enter, Tab or
+// Escape, or left as it is. Property-based with fast-check, seeded and bounded to EDITS_PER_PAGE
+// edits in one page load per page, so that CI stays within its time. Afterwards, and halfway,
+// the page must be whole (fuzz.ts): no error, nothing leaked, every setting valid.
+
+const SEED = 20261203;
+const EDITS_PER_PAGE = 24;
+
+/** Every control a reader can type into or choose with, in page order. */
+const CONTROLS = [
+  'input[type="text"][data-param]',
+  'input[data-exercise-input]',
+  'select[data-param]',
+  'input[type="checkbox"][data-param]',
+  'input[type="radio"][data-choice-input]',
+].join(', ');
+
+const SPECIAL = [
+  '０．２５', // full-width digits and point
+  '－１２３', // full-width minus
+  '0。5',
+  '-0',
+  '1e308',
+  '-1e308',
+  '1e-320',
+  '1e999',
+  '9'.repeat(10_000), // a 10,000-character paste
+  'x'.repeat(10_000),
+  '\u202e0.5', // right-to-left override
+  '\u200f1.5\u200e',
+  '0.5\u0000',
+  '\u0007\u001b[31m',
+  '١٢٣', // Arabic-Indic digits
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  'undefined',
+  'null',
+  '',
+  ' ',
+  '-',
+  '.',
+  '1e',
+  '0x10',
+  '1,5',
+  '<b data-fuzz-injected>1</b>',
+  '<img src=x onerror="window.__fuzzRan=1" data-fuzz-injected>',
+  'x*)(+',
+  'exp(exp(exp(x)))',
+  'log(-1)',
+  '1/0',
+];
+
+type EditStep = { control: number; text: string; commit: string; choice: number };
+
+const edit: fc.Arbitrary<EditStep> = fc.record({
+  control: fc.nat(),
+  text: fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...SPECIAL) },
+    { weight: 1, arbitrary: fc.double().map(String) },
+    { weight: 1, arbitrary: fc.integer().map(String) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 24, unit: 'binary' }) },
+  ),
+  commit: fc.constantFrom('Enter', 'Tab', 'Escape', 'none'),
+  choice: fc.nat(),
+});
+
+async function apply(page: Page, step: EditStep): Promise<void> {
+  const controls = page.locator(CONTROLS).filter({ visible: true });
+  const count = await controls.count();
+  if (count === 0) return;
+  const control = controls.nth(step.control % count);
+  const { tag, type } = await control.evaluate((el) => ({
+    tag: el.tagName.toLowerCase(),
+    type: el.getAttribute('type') ?? '',
+  }));
+  if (tag === 'select') {
+    const values = await control.evaluate((el) =>
+      [...(el as HTMLSelectElement).options].map((o) => o.value),
+    );
+    await control.selectOption(values[step.choice % values.length]!);
+  } else if (type === 'checkbox' || type === 'radio') {
+    await control.click();
+  } else {
+    await control.fill(step.text);
+    if (step.commit !== 'none') await control.press(step.commit);
+  }
+}
+
+for (const { path } of pagesWithSettings()) {
+  const [steps] = fc.sample(
+    fc.array(edit, { minLength: EDITS_PER_PAGE, maxLength: EDITS_PER_PAGE }),
+    {
+      seed: SEED,
+      numRuns: 1,
+    },
+  );
+  test(`${EDITS_PER_PAGE} random and hostile entries on ${path} leave the page whole`, async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.goto(path);
+    await goLive(page);
+    for (const [i, step] of steps!.entries()) {
+      await test.step(`entry ${i + 1}: ${JSON.stringify(step.text.slice(0, 40))} then ${step.commit}`, () =>
+        apply(page, step));
+      if (i === Math.floor(steps!.length / 2)) await expectWhole(page, `after entry ${i + 1}`);
+    }
+    // Leave the last field, so that its entry is committed, and let the page settle.
+    await page.keyboard.press('Tab');
+    await page.waitForTimeout(300);
+    await expectWhole(page, `after ${steps!.length} entries`);
+    await expect(page.locator('html')).toHaveAttribute('data-live', 'ready');
+  });
+}
