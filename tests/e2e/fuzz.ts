@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { expect, type Page } from './fixtures.ts';
 import { builtPages } from './pages.ts';
 
-// What the fuzzers (fuzz-links.spec.ts, fuzz-input.spec.ts) check on a page after it has taken
+// What the fuzzers (fuzz.spec.ts) check on a page after it has taken
 // whatever they threw at it, and which pages they visit.
 
-export const DIST = join(import.meta.dirname, '..', '..', 'dist');
+const DIST = join(import.meta.dirname, '..', '..', 'dist');
 
 /** The English pages with settings, each with the settings its built HTML offers. */
 export const pagesWithSettings = () =>
