@@ -11,18 +11,28 @@ import rehypeScrollable from './src/build/rehype-scrollable.ts';
 import remarkExerciseChoices from './src/build/remark-exercise-choices.ts';
 import { rehypeLiveMath, remarkLiveMath } from './src/build/live-math.ts';
 import { basePath } from './src/build/base-path.ts';
+import { contentDir } from './src/build/content-dir.ts';
 import { publishedChapters } from './src/build/published-chapters.ts';
+import { missingTranslations } from './src/build/translations.ts';
 import finishPages from './src/build/finish-pages.ts';
 
 // BASE_PATH lets an instructor host the built site under a sub-path, e.g. BASE_PATH=/ml101/.
 const base = basePath(process.env.BASE_PATH);
-const chapters = publishedChapters('./content/docs/chapters');
+const chapters = publishedChapters(`${contentDir()}/chapters`);
+// A locale's interface strings must cover every English one (src/build/translations.ts).
+// I18N_DIR is for the author-mistake check, which builds with a broken copy.
+const untranslated = missingTranslations(process.env.I18N_DIR ?? './src/content/i18n');
+if (untranslated.length > 0) {
+  throw new Error(`Missing translations:\n${untranslated.join('\n')}`);
+}
 
 export default defineConfig({
   // Without SITE_URL there is no canonical URL to give: pages then carry none (and no sitemap),
   // rather than links to this machine's loopback address.
   ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   base,
+  // The author-mistake check builds broken copies with caches of their own.
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   trailingSlash: 'always',
   // The compute worker (src/live/client/compute-worker.ts) loads models on demand, which needs
   // an ES-module worker: the default (iife) cannot split code.
@@ -50,7 +60,7 @@ export default defineConfig({
         root: { label: 'English', lang: 'en' },
         'zh-cn': { label: '简体中文', lang: 'zh-CN' },
       },
-      markdown: { processedDirs: ['./content/docs'] },
+      markdown: { processedDirs: [contentDir()] },
       customCss: [
         'katex/dist/katex.min.css',
         './src/styles/course.css',

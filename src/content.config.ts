@@ -3,13 +3,14 @@ import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { contentDir } from './build/content-dir.ts';
 
-// Chapters live in the top-level content/ folder, not src/content/, so the glob loader replaces
+// Chapters live in the top-level content/ folder (or CONTENT_DIR: src/build/content-dir.ts), not src/content/, so the glob loader replaces
 // Starlight's docsLoader() (which hard-codes src/content/docs). `processedDirs` in
 // astro.config.mjs must name the same folder, or asides and heading anchors do not render.
 export const collections = {
   docs: defineCollection({
-    loader: glob({ base: './content/docs', pattern: '**/[^_]*.{md,mdx}' }),
+    loader: glob({ base: contentDir(), pattern: '**/[^_]*.{md,mdx}' }),
     // `models`: the model instances a page starts at values of its own, e.g.
     // `models: { neuron: { act: tanh } }` (checked against the models by src/live/authoring.ts).
     schema: docsSchema({

@@ -8,6 +8,7 @@ import {
   resolveDigits,
   resolveInstance,
   resolveParam,
+  resolveDerivedValue,
   resolveValue,
   valuesAt,
 } from './authoring.ts';
@@ -107,6 +108,18 @@ describe('resolveValue()', () => {
   });
 });
 
+describe('resolveDerivedValue()', () => {
+  it('accepts a derived value and refuses a parameter, whose value the page shows beside it', () => {
+    expect(resolveDerivedValue('neuron.a', 'x.mdx: <Exercise answer>').value).toBeCloseTo(
+      resolveValue('neuron.a', 'x.mdx').value,
+      15,
+    );
+    expect(() => resolveDerivedValue('neuron.w1', 'x.mdx: <Exercise answer>')).toThrow(
+      /x\.mdx: <Exercise answer>="neuron\.w1" is a parameter the reader sets, not a value the page computes: an exercise's answer must be a derived value, such as "neuron\.\w+"\./,
+    );
+  });
+});
+
 describe('resolveArray()', () => {
   it("returns an array value at the page's starting values", () => {
     const { value } = resolveArray('neuron.curveDf', at);
@@ -176,13 +189,13 @@ describe('pageModels()', () => {
 
   it('rejects a value of the wrong kind, naming the file and the key', () => {
     expect(() => pageModels({ neuron: { act: 'bogus' } }, file)).toThrow(
-      `${file}: models.neuron.act must be one of sigmoid, tanh, relu, leaky-relu, elu.`,
+      `${file}: models.neuron.act is "bogus": act must be one of sigmoid, tanh, relu, leaky-relu, elu.`,
     );
     expect(() => pageModels({ mazur: { inPlace: 'true' } }, file)).toThrow(
-      `${file}: models.mazur.inPlace must be true or false.`,
+      `${file}: models.mazur.inPlace is "true": inPlace must be true or false.`,
     );
     expect(() => pageModels({ mazur: { w5: '0.5' } }, file)).toThrow(
-      `${file}: models.mazur.w5 must be an ordinary number.`,
+      `${file}: models.mazur.w5 is "0.5": w5 must be an ordinary number.`,
     );
   });
 

@@ -15,6 +15,7 @@
 import {
   checkModel,
   defaultValues,
+  derivedInfo,
   modelOfInstance,
   splitRef,
   type AnyModel,
@@ -88,8 +89,11 @@ export function pageModels(
         );
       }
       const accepted = acceptValue(p, name, value);
-      if (!accepted.ok)
-        throw new AuthoringError(`${where}: models.${instance}.${accepted.message}`);
+      if (!accepted.ok) {
+        throw new AuthoringError(
+          `${where}: models.${instance}.${name} is ${show(value)}: ${accepted.message}`,
+        );
+      }
       if (accepted.notice) {
         throw new AuthoringError(
           `${where}: models.${instance}.${name}: ${accepted.notice.replace(/, so .*$/, '.')}`,
@@ -219,6 +223,27 @@ export function resolveValue(
   const { found, value } = lookUp(ref, where, page, models);
   if (typeof value !== 'number') throw missing(ref, where, found, 'value');
   return { ...found, value };
+}
+
+/**
+ * As `resolveValue`, for an exercise's answer: it must be a value the page computes. A
+ * parameter is a number the reader sets, and is shown on the page beside its control, so an
+ * exercise asking for it would print its own answer.
+ */
+export function resolveDerivedValue(
+  ref: unknown,
+  where: string,
+  page: PageModels = {},
+  models: Readonly<Record<string, AnyModel>> = registry,
+): Resolved & { value: number } {
+  const resolved = resolveValue(ref, where, page, models);
+  if (Object.hasOwn(resolved.spec.params, resolved.name)) {
+    const example = [...derivedInfo(resolved.spec)].find(([, info]) => !info.array)?.[0];
+    throw new AuthoringError(
+      `${where}=${show(ref)} is a parameter the reader sets, not a value the page computes: an exercise's answer must be a derived value${example ? `, such as "${resolved.instance}.${example}"` : ''}.`,
+    );
+  }
+  return resolved;
 }
 
 /** Checks a reference to an array-valued derived value (a curve, say); returns its values. */

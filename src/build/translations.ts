@@ -1,0 +1,29 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Checks the interface strings (src/content/i18n/, one JSON file per locale): every key the
+ * English file has, every other locale's file must have too, or a Chinese reader would meet an
+ * English sentence with no warning to anyone. Returns one line per missing key, naming the file;
+ * empty when all is well. astro.config.mjs fails the build on any.
+ */
+export function missingTranslations(dir: string, reference = 'en.json'): string[] {
+  const read = (file: string): Record<string, unknown> => {
+    const data: unknown = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+      throw new Error(`${join(dir, file)}: expected an object of strings.`);
+    }
+    return data as Record<string, unknown>;
+  };
+  const keys = Object.keys(read(reference));
+  const missing: string[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && f !== reference)) {
+    const strings = read(file);
+    for (const key of keys) {
+      if (typeof strings[key] !== 'string' || strings[key] === '') {
+        missing.push(`${join(dir, file)}: no translation of "${key}" (from ${reference})`);
+      }
+    }
+  }
+  return missing;
+}
