@@ -47,6 +47,42 @@ const field = (page: Page, name: string) =>
 const summary = (page: Page, name: 'flow' | 'train') =>
   widget(page).locator(`[data-summary="${name}"]`);
 
+/**
+ * Makes the page's compute worker slow, before the page loads: its replies reach the page `ms`
+ * late, only the training's (those carrying `losses`) if `trainingOnly`. Timing-dependent
+ * orderings (an answer that comes while another is still out) then happen on any machine.
+ */
+async function slowWorker(page: Page, ms: number, trainingOnly: boolean): Promise<void> {
+  await page.addInitScript(
+    ({ ms, trainingOnly }) => {
+      const Original = window.Worker;
+      window.Worker = class extends Original {
+        override addEventListener(
+          type: string,
+          listener: EventListenerOrEventListenerObject,
+          options?: boolean | AddEventListenerOptions,
+        ): void {
+          if (type !== 'message' || typeof listener !== 'function') {
+            super.addEventListener(type, listener, options);
+            return;
+          }
+          super.addEventListener(
+            type,
+            (event) => {
+              const data = (event as MessageEvent<{ values?: object }>).data;
+              const late = !trainingOnly || (data.values !== undefined && 'losses' in data.values);
+              if (late) setTimeout(() => listener.call(this, event), ms);
+              else listener.call(this, event);
+            },
+            options,
+          );
+        }
+      };
+    },
+    { ms, trainingOnly },
+  );
+}
+
 /** Checks the summaries and every row of the table against the engine in Node. */
 async function expectShows(page: Page, changes: Settings, label: string) {
   const want = expected(changes);
@@ -185,12 +221,14 @@ test('an edit taken back while the training runs leaves the figure on the settin
   page,
 }) => {
   test.setTimeout(60_000);
+  // The training's answers come 2 s late, so that the bars are drawn while it is still out.
+  await slowWorker(page, 2000, true);
   await page.goto(PAGE);
   await goLive(page);
   const bars = widget(page).locator('[data-plot="gradient"] rect');
   const layers = field(page, 'layers');
   await layers.focus();
-  // L = 21: the bars (about 50 ms in the worker) are drawn while the training (seconds) runs…
+  // L = 21: the bars are drawn while the training is still out…
   await page.keyboard.press('ArrowUp');
   await expect(bars).toHaveCount(21);
   await expect(widget(page).locator('.depth__charts')).toHaveAttribute('aria-busy', 'true');
@@ -208,26 +246,7 @@ test('an exercise whose answer the worker computes checks the answer once it arr
   test.setTimeout(60_000);
   // A slow worker: its answers reach the page 800 ms late, so the first check surely finds the
   // answer (depth-forty.orders, shown nowhere else on the page) not computed yet.
-  await page.addInitScript(() => {
-    const Original = window.Worker;
-    window.Worker = class extends Original {
-      override addEventListener(
-        type: string,
-        listener: EventListenerOrEventListenerObject,
-        options?: boolean | AddEventListenerOptions,
-      ): void {
-        if (type !== 'message' || typeof listener !== 'function') {
-          super.addEventListener(type, listener, options);
-          return;
-        }
-        super.addEventListener(
-          type,
-          (event) => setTimeout(() => listener.call(this, event), 800),
-          options,
-        );
-      }
-    };
-  });
+  await slowWorker(page, 800, false);
   await page.goto(PAGE);
   await goLive(page);
   const exercise = page.locator('live-exercise[data-exercise="forty-layers"]');
