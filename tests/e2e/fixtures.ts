@@ -3,13 +3,16 @@ import { expect, test as base } from '@playwright/test';
 
 /**
  * `test` that fails when the page logs a console error or throws, in any test that uses it:
- * a live page must run without a single error. A Content Security Policy violation counts as
- * one: whatever a test does on a page (every widget is used by some test), the page's policy
- * must allow it (src/build/csp.ts).
+ * a live page must run without a single error. Two more things count as errors, so that every
+ * widget, used by its own tests, is held to them:
+ * - a Content Security Policy violation: the page's policy must allow all it does
+ *   (src/build/csp.ts);
+ * - a request to another origin: the site is self-contained, after any use of any widget too.
  */
 export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: [
-    async ({ page }, use) => {
+    async ({ page, baseURL }, use) => {
+      const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
       await page.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (event) => {
           const what = event.blockedURI === '' ? 'an inline script or style' : event.blockedURI;
@@ -23,6 +26,12 @@ export const test = base.extend<{ consoleErrors: string[] }>({
         if (message.type() === 'error') errors.push(message.text());
       });
       page.on('pageerror', (error) => errors.push(error.message));
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (!['data:', 'blob:', 'about:'].includes(url.protocol) && url.origin !== origin) {
+          errors.push(`A request left the site's origin: ${request.method()} ${url.href}`);
+        }
+      });
       await use(errors);
       expect(errors).toEqual([]);
     },
