@@ -1,4 +1,5 @@
 // @ts-check
+import { existsSync } from 'node:fs';
 import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
@@ -79,7 +80,10 @@ export default defineConfig({
         {
           label: 'Start here',
           translations: { 'zh-CN': '从这里开始' },
-          items: ['index', 'how-to-read', 'notation'],
+          // Those that exist: the author-mistake check builds a copy with only some of them.
+          items: ['index', 'how-to-read', 'notation'].filter((page) =>
+            existsSync(`${contentDir()}/${page}.mdx`),
+          ),
         },
         // Course order comes from src/course/outline.ts; a chapter appears once its file exists.
         ...(chapters.length === 0

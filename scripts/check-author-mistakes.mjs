@@ -116,7 +116,7 @@ async function run(testCase, i) {
   const dir = join(WORK, String(i));
   const docs = join(dir, 'docs');
   mkdirSync(join(docs, 'chapters'), { recursive: true });
-  for (const page of ['index.mdx', 'how-to-read.mdx', 'notation.mdx']) {
+  for (const page of ['index.mdx']) {
     cpSync(join(ROOT, 'content', 'docs', page), join(docs, page));
   }
   for (const [file, text] of Object.entries(testCase.files)) writeFileSync(join(docs, file), text);

@@ -17,7 +17,7 @@ import { expectWhole, pagesWithSettings } from './fuzz.ts';
 // from the input turned into markup or run.
 
 const SEED = 20261203;
-const EDITS_PER_PAGE = 16;
+const EDITS_PER_PAGE = 12;
 
 /** Every control a reader can type into or choose with, in page order. */
 const CONTROLS = [
