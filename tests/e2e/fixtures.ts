@@ -12,7 +12,8 @@ import { expect, test as base } from '@playwright/test';
 export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: [
     async ({ page, baseURL }, use) => {
-      const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
+      // The site's origin is the page's: baseURL, or the server a test serves the page from.
+      let origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
       await page.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (event) => {
           const what = event.blockedURI === '' ? 'an inline script or style' : event.blockedURI;
@@ -28,6 +29,10 @@ export const test = base.extend<{ consoleErrors: string[] }>({
       page.on('pageerror', (error) => errors.push(error.message));
       page.on('request', (request) => {
         const url = new URL(request.url());
+        if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+          origin = url.origin;
+          return;
+        }
         if (!['data:', 'blob:', 'about:'].includes(url.protocol) && url.origin !== origin) {
           errors.push(`A request left the site's origin: ${request.method()} ${url.href}`);
         }
