@@ -39,6 +39,9 @@ export default defineConfig({
   // an ES-module worker: the default (iife) cannot split code.
   vite: { worker: { format: 'es' } },
   markdown: {
+    // Plain code blocks (see expressiveCode below): Shiki's carry an unnamed Tab stop and colours
+    // for one theme only.
+    syntaxHighlight: false,
     processor: unified({
       remarkPlugins: [remarkMath, remarkLiveMath, remarkExerciseChoices],
       rehypePlugins: [
@@ -62,6 +65,10 @@ export default defineConfig({
         'zh-cn': { label: '简体中文', lang: 'zh-CN' },
       },
       markdown: { processedDirs: [contentDir()] },
+      // Code blocks (the instructor guide's) as plain <pre><code>: Expressive Code writes <div>s
+      // inside <code> and <button> (invalid HTML, 500 errors from the W3C checker on one page)
+      // and an unnamed Tab stop, and ships a script for its copy button. course.css styles them.
+      expressiveCode: false,
       customCss: [
         'katex/dist/katex.min.css',
         './src/styles/course.css',
@@ -81,7 +88,7 @@ export default defineConfig({
           label: 'Start here',
           translations: { 'zh-CN': '从这里开始' },
           // Those that exist: the author-mistake check builds a copy with only some of them.
-          items: ['index', 'how-to-read', 'notation'].filter((page) =>
+          items: ['index', 'how-to-read', 'notation', 'instructors'].filter((page) =>
             existsSync(`${contentDir()}/${page}.mdx`),
           ),
         },

@@ -2,6 +2,7 @@
 //   import { LearningPath } from '~/components.ts';
 // Page chrome and widget internals live elsewhere and are not for chapters.
 export { default as LearningPath } from './components/LearningPath.astro';
+export { default as CourseTable } from './components/CourseTable.astro';
 export { default as Editable } from './components/live/Editable.astro';
 export { default as Value } from './components/live/Value.astro';
 export { default as ModelControls } from './components/live/ModelControls.astro';

@@ -18,6 +18,9 @@ import { expectWhole, pagesWithSettings } from './fuzz.ts';
 
 const SEED = 20261203;
 const EDITS_PER_PAGE = 12;
+// An embed page shows one of the chapters' widgets, whose controls its chapter's run fuzzes
+// already: there, the link (with hostile `hide` and `theme` values) is what is new.
+const EDITS_PER_EMBED = 3;
 
 /** Every control a reader can type into or choose with, in page order. */
 const CONTROLS = [
@@ -101,15 +104,17 @@ async function apply(page: Page, step: EditStep): Promise<void> {
 }
 
 for (const { path, keys } of pagesWithSettings()) {
-  const [link] = fc.sample(linkArbitrary(keys), { seed: SEED, numRuns: 1 });
-  const [steps] = fc.sample(
-    fc.array(edit, { minLength: EDITS_PER_PAGE, maxLength: EDITS_PER_PAGE }),
-    {
-      seed: SEED,
-      numRuns: 1,
-    },
-  );
-  test(`a hostile link and ${EDITS_PER_PAGE} random and hostile entries on ${path} leave the page whole`, async ({
+  const embed = path.startsWith('/embed/');
+  const edits = embed ? EDITS_PER_EMBED : EDITS_PER_PAGE;
+  const [link] = fc.sample(linkArbitrary(embed ? [...keys, 'hide', 'theme'] : keys), {
+    seed: SEED,
+    numRuns: 1,
+  });
+  const [steps] = fc.sample(fc.array(edit, { minLength: edits, maxLength: edits }), {
+    seed: SEED,
+    numRuns: 1,
+  });
+  test(`a hostile link and ${edits} random and hostile entries on ${path} leave the page whole`, async ({
     page,
   }) => {
     test.setTimeout(120_000);

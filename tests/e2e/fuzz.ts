@@ -1,22 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, type Page } from './fixtures.ts';
-import { builtPages } from './pages.ts';
+import { builtHtml, builtPages } from './pages.ts';
 
 // What the fuzzers (fuzz.spec.ts) check on a page after it has taken
 // whatever they threw at it, and which pages they visit.
-
-const DIST = join(import.meta.dirname, '..', '..', 'dist');
 
 /** The English pages with settings, each with the settings its built HTML offers. */
 export const pagesWithSettings = () =>
   builtPages()
     .filter((path) => !path.startsWith('/zh-cn/') && path.endsWith('/'))
     .map((path) => {
-      const html = readFileSync(
-        join(DIST, ...path.split('/').filter(Boolean), 'index.html'),
-        'utf8',
-      );
+      const html = builtHtml(path);
       const keys = [...new Set([...html.matchAll(/data-param="([^"]+)"/g)].map((m) => m[1]!))];
       return { path, keys };
     })

@@ -22,17 +22,20 @@ export function builtPages(): string[] {
   return pages.sort();
 }
 
+/** A built page's HTML, by its URL path. */
+export function builtHtml(path: string): string {
+  return readFileSync(
+    join(dist, ...path.split('/').filter(Boolean), path.endsWith('.html') ? '' : 'index.html'),
+    'utf8',
+  );
+}
+
 /**
  * Whether a built page is a fallback: a translation that does not exist yet, which Starlight
  * serves as the English content (`<main lang="en">`) inside the other language's chrome.
  */
 export function isFallback(path: string): boolean {
-  const file = join(
-    dist,
-    ...path.split('/').filter(Boolean),
-    path.endsWith('.html') ? '' : 'index.html',
-  );
-  const html = readFileSync(file, 'utf8');
+  const html = builtHtml(path);
   const page = /<html[^>]*\blang="([^"]+)"/.exec(html)?.[1];
   const main = /<main[^>]*\blang="([^"]+)"/.exec(html)?.[1];
   return page !== undefined && main !== undefined && page !== main;

@@ -8,6 +8,7 @@ import { AuthoringError, pageModels, type PageModels } from '../../live/authorin
 
 /** The page's source file, e.g. `content/docs/notation.mdx`, for build error messages. */
 export function fileOf(locals: App.Locals, url: URL): string {
+  if (locals.embed) return locals.embed.file;
   try {
     return locals.starlightRoute.entry.filePath;
   } catch {
@@ -23,9 +24,9 @@ const pages = new WeakMap<object, PageModels>();
 
 /** The model instances the page declares (checked once per page; a mistake fails the build). */
 export function livePage(locals: App.Locals, url: URL): PageModels {
-  let data: { models?: unknown } | undefined;
+  let data: { models?: unknown } | undefined = locals.embed?.data;
   try {
-    data = locals.starlightRoute.entry.data;
+    data ??= locals.starlightRoute.entry.data;
   } catch {
     return {};
   }

@@ -1,10 +1,11 @@
 /**
- * `<live-controls>`: a model's Reset and Copy link buttons, plus the page-level pieces that go
- * with them: keeping the URL in step with the state, and the notice about an unusable link.
+ * `<live-controls>`: a model's Reset and Copy link buttons, plus the page-level piece that goes
+ * with them: keeping the URL in step with the state.
  */
 import { effect } from '@preact/signals-core';
 import { encodeState } from '../url-codec.ts';
 import { LiveElement, defineLive } from './element.ts';
+import { FLUSH_URL_EVENT } from './notices.ts';
 import type { PageStore } from './page.ts';
 
 /** How often the address bar may be rewritten while a reader drags. Safari allows ~100 per 30 s. */
@@ -39,36 +40,14 @@ export function syncUrl(store: PageStore, win: Window = window): () => void {
     }
     timer ??= setTimeout(write, URL_WRITE_INTERVAL_MS);
   });
-  return () => {
+  const flush = (): void => {
     if (timer !== undefined) clearTimeout(timer);
     write();
   };
-}
-
-/** Shows what the URL asked for that could not be used, at the top of the page's content. */
-export function showNotices(notices: readonly string[], doc: Document = document): void {
-  if (notices.length === 0) return;
-  const box = doc.createElement('div');
-  box.className = 'live-notice not-content';
-  box.setAttribute('role', 'status');
-  const title = doc.createElement('p');
-  title.textContent =
-    notices.length === 1
-      ? 'One setting in this link could not be used:'
-      : `${notices.length} settings in this link could not be used:`;
-  const list = doc.createElement('ul');
-  for (const notice of notices.slice(0, 10)) {
-    const item = doc.createElement('li');
-    item.textContent = notice; // text only: nothing from the URL is ever parsed as HTML
-    list.append(item);
-  }
-  const dismiss = doc.createElement('button');
-  dismiss.type = 'button';
-  dismiss.textContent = 'Dismiss';
-  dismiss.addEventListener('click', () => box.remove());
-  box.append(title, list, dismiss);
-  const target = doc.querySelector('.sl-markdown-content') ?? doc.querySelector('main') ?? doc.body;
-  target.prepend(box);
+  // Anything that is about to read the address bar (an embed snippet, an embed page's link to
+  // its chapter) asks for the latest state with this event, rather than wait out the interval.
+  win.document.addEventListener(FLUSH_URL_EVENT, flush);
+  return flush;
 }
 
 /** `<live-controls data-model="mazur">` with buttons `data-action="mazur.reset"` and `mazur.copy-link`. */

@@ -1,0 +1,200 @@
+import { axeViolations, expect, goLive, test, type Page } from './fixtures.ts';
+import { builtPages } from './pages.ts';
+import { unnamedTabStops } from './tab-stops.ts';
+
+// The embed pages (issue 14): every widget of the chapters alone on a page at /embed/<id>/, for
+// an instructor's iframe. One visit per page checks it as a reader would meet it in a frame: the
+// widget without the site's chrome, the chapter's settings from the link, the parts the link
+// hides, a phone's width, and axe in both themes. Then the two ways in: a chapter's Embed action
+// writes the code for the widget's current state, and the instructor guide's resize snippet,
+// run on a parent page, sizes a frame to the height the embed page posts.
+
+const embeds = builtPages().filter((path) => path.startsWith('/embed/'));
+
+/** A number field of the widget, and a value in its range other than the one it has. */
+async function someSetting(page: Page): Promise<{ param: string; value: number }> {
+  const field = page.locator('input[role="spinbutton"][data-param]').first();
+  const param = (await field.getAttribute('data-param')) ?? '';
+  const [now, min, max] = await Promise.all(
+    ['aria-valuenow', 'aria-valuemin', 'aria-valuemax'].map(async (name) =>
+      Number(await field.getAttribute(name)),
+    ),
+  );
+  return { param, value: now === max ? min! : max! };
+}
+
+test('every widget of the chapters has an embed page', () => {
+  // The chapters' widgets, by their embed ids (src/course/embeds.ts reads them from the MDX).
+  expect(embeds).toEqual(
+    expect.arrayContaining([
+      '/embed/neuron-diagram/',
+      '/embed/activation-explorer/',
+      '/embed/training-dying/',
+      '/embed/training-dying-leaky/',
+      '/embed/zigzag/',
+      '/embed/fit-network/',
+      '/embed/autodiff-graph/',
+      '/embed/network-diagram/',
+      '/embed/training-mazur/',
+      '/embed/depth-flow/',
+    ]),
+  );
+});
+
+for (const path of embeds) {
+  test(`${path} shows its widget alone, takes a link's settings, hides what it asks, fits 360 px and passes axe in both themes`, async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    await page.setViewportSize({ width: 800, height: 800 });
+    await page.goto(`${path}?theme=light`);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    await test.step('no site chrome: no header, sidebar, search or table of contents', async () => {
+      await expect(page.locator('header, nav, aside, site-search, starlight-toc')).toHaveCount(0);
+      // A heading for screen readers, the widget, and the link to its chapter.
+      await expect(page.locator('main > *:not(script)')).toHaveCount(3);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(/, from the chapter “/);
+    });
+    await test.step('axe finds nothing in light mode, as built', async () => {
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
+    const { param, value } = await someSetting(page);
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto(`${path}?${param}=${value}&hide=controls,text&theme=dark`);
+    await expect(page.locator('html')).toHaveAttribute('data-live', 'ready', { timeout: 20_000 });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+    await test.step(`the link's ${param}=${value} is the widget's`, async () => {
+      await expect(page.locator(`input[data-param="${param}"]`).first()).toHaveAttribute(
+        'aria-valuenow',
+        String(value),
+      );
+    });
+    await test.step('hide=controls leaves no button, menu, box or embed action in sight', async () => {
+      await expect(
+        page
+          .locator('button, select, input:not([role="spinbutton"]), details')
+          .filter({ visible: true }),
+      ).toHaveCount(0);
+    });
+    await test.step('hide=text hides captions from sight but not from a screen reader', async () => {
+      for (const caption of await page.locator('figcaption').all()) {
+        const box = await caption.boundingBox();
+        expect(box === null || (box.width <= 1 && box.height <= 1)).toBe(true);
+      }
+      for (const figure of await page.locator('figure:has(figcaption)').all()) {
+        await expect(figure).toHaveAccessibleName(/\w{3}/);
+      }
+    });
+    await test.step('it fits a 360 px screen', async () => {
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        360,
+      );
+    });
+    await test.step('its link to the course carries the state and the widget', async () => {
+      const source = page.getByRole('link', { name: /Open in the course/ });
+      await source.focus();
+      const href = (await source.getAttribute('href')) ?? '';
+      expect(href).toContain(`${param}=${value}`);
+      expect(href).toMatch(new RegExp(`^/chapters/[a-z-]+/\\?[^#]*#widget-${path.split('/')[2]}$`));
+      expect(href).not.toContain('hide=');
+    });
+    await test.step('every Tab stop has a role and a name, the live layer running', async () => {
+      expect(await unnamedTabStops(page)).toEqual([]);
+    });
+    await test.step('axe finds nothing in dark mode at 360 px, parts hidden', async () => {
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  });
+}
+
+test('an unusable hide flag gets a notice and hides nothing', async ({ page }) => {
+  await page.goto('/embed/fit-network/?hide=controls,everything');
+  const notice = page.getByRole('status').filter({ hasText: 'could not be used' });
+  await expect(notice).toContainText('asks to hide something this figure does not have');
+  await expect(page.getByRole('button', { name: /Train/ })).toBeHidden();
+  await expect(page.getByRole('figure').locator('figcaption')).toBeVisible();
+});
+
+test("a chapter's Embed action writes the code for the widget's current state, and copies it", async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/chapters/neuron/');
+  await goLive(page);
+  const figure = page.locator('#widget-neuron-diagram');
+  const w1 = figure.getByRole('spinbutton', { name: 'weight w1' });
+  await w1.fill('2');
+  await w1.press('Enter');
+  const z = figure.getByText(/^z = /);
+  await expect(z).not.toHaveText('z = 0.40'); // the starting z: the edit has reached it
+  const zText = await z.textContent();
+  // From the keyboard, as a reader without a mouse would.
+  const action = page.locator('details[data-embed-action="neuron-diagram"]');
+  await action.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await expect(action).toHaveAttribute('open', '');
+  const code = action.getByRole('textbox', { name: 'Embed code' });
+  const text = await code.inputValue();
+  const origin = new URL(page.url()).origin;
+  expect(text).toMatch(
+    new RegExp(
+      `^<iframe src="${origin}/embed/neuron-diagram/\\?neuron\\.w1=2" title="Neuron diagram · Backprop Live" width="100%" height="(\\d+)" style="border: 0; max-width: 100%;" loading="lazy"></iframe>$`,
+    ),
+  );
+  // The height fits the figure as drawn, with the embed page's margin and link.
+  const height = Number(/height="(\d+)"/.exec(text)?.[1]);
+  const drawn = (await page.locator('figure.neuron-diagram').boundingBox())?.height ?? 0;
+  expect(height).toBeGreaterThan(drawn);
+  expect(height).toBeLessThan(drawn + 100);
+  await action.getByRole('button', { name: 'Copy embed code' }).click();
+  await expect(action.getByRole('status')).toHaveText('Embed code copied.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+
+  // The code's page shows the same numbers, and leads back to the widget in its chapter.
+  const src = /src="([^"]+)"/.exec(text)?.[1] ?? '';
+  await page.goto(src);
+  await expect(page.getByRole('spinbutton', { name: 'weight w1' })).toHaveValue('2.0');
+  await expect(page.getByText(/^z = /)).toHaveText(zText ?? '');
+  const back = page.getByRole('link', { name: /Open in the course/ });
+  await back.focus();
+  await page.goto((await back.getAttribute('href')) ?? '');
+  await expect(
+    page.locator('#widget-neuron-diagram').getByRole('spinbutton', { name: 'weight w1' }),
+  ).toHaveValue('2.0');
+});
+
+test("an embed page in a frame posts its height, and the instructor guide's snippet sizes the frame", async ({
+  page,
+}) => {
+  await page.goto('/instructors/');
+  const origin = new URL(page.url()).origin;
+  const snippet = await page.locator('pre', { hasText: 'backprop-live:embed-size' }).innerText();
+  expect(snippet).toContain("event.origin !== 'https://course.example'");
+  const script = snippet
+    .replace(/^\s*<script>/, '')
+    .replace(/<\/script>\s*$/, '')
+    .replace('https://course.example', origin);
+  // As the instructor's page would run it (evaluate is not subject to this page's CSP).
+  await page.evaluate(script);
+  await page.evaluate(() => {
+    const frame = document.createElement('iframe');
+    frame.src = '/embed/zigzag/';
+    frame.title = 'Zig-zag descent';
+    frame.style.cssText = 'width: 700px; height: 100px; border: 0';
+    document.body.append(frame);
+  });
+  const frame = page.locator('iframe[title="Zig-zag descent"]');
+  const inner = page.frameLocator('iframe[title="Zig-zag descent"]');
+  const contentHeight = () =>
+    inner.locator('html').evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
+  await expect(inner.locator('zigzag-descent')).toBeVisible();
+  await expect.poll(async () => (await frame.boundingBox())?.height).toBe(await contentHeight());
+  const wide = (await frame.boundingBox())?.height ?? 0;
+  // Narrower, the widget wraps and grows: the frame follows.
+  await frame.evaluate((el) => ((el as HTMLElement).style.width = '360px'));
+  await expect.poll(async () => (await frame.boundingBox())?.height).toBeGreaterThan(wide);
+  await expect.poll(async () => (await frame.boundingBox())?.height).toBe(await contentHeight());
+});
