@@ -1,48 +1,27 @@
 /**
  * The chapters' "Embed" actions (src/components/live/EmbedAction.astro): when one opens, its code
- * is written for the widget's current state, and its button copies the code.
- *
- * The state is the page's query string (the live layer keeps it in step with every edit; the
- * flush event makes it current), narrowed to the widget's own instances. The frame's height is the
- * widget's as it is drawn now, plus the embed page's margins and its one-line link.
+ * is written for the widget's current state, and its button copies the code. Every chapter runs
+ * this before the reader interacts, so it only listens: the code that writes the snippet
+ * (embed-code.ts) loads when an action first opens, and is there by the time Copy is pressed.
  */
-import { stateQuery } from '../course/embeds.ts';
-import { FLUSH_URL_EVENT } from '../live/client/notices.ts';
+type Code = typeof import('./embed-code.ts');
 
-/** The embed page's padding (0.5rem twice) and its link to the chapter, in px, rounded up. */
-const PAGE_EXTRA_PX = 64;
+let code: Promise<Code> | undefined;
+let loaded: Code | undefined;
+const load = (): Promise<Code> =>
+  (code ??= import('./embed-code.ts').then((module) => (loaded = module)));
 
-const escape = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
-export function embedCode(details: HTMLDetailsElement, doc: Document = document): string {
-  doc.dispatchEvent(new Event(FLUSH_URL_EVENT));
-  const id = details.dataset['embedAction'] ?? '';
-  const instances = (details.dataset['instances'] ?? '').split(' ').filter(Boolean);
-  const label = details.dataset['label'] ?? '';
-  const search = stateQuery(doc.location.search, instances);
-  const src = new URL(`${import.meta.env.BASE_URL}embed/${id}/${search}`, doc.location.href).href;
-  const widget = doc.getElementById(details.dataset['for'] ?? '');
-  // The open action is part of the widget's box when it sits inside it: not part of the frame.
-  const own = widget?.contains(details) ? details.getBoundingClientRect().height : 0;
-  const drawn = widget ? widget.getBoundingClientRect().height - own : 560;
-  const height = Math.ceil(drawn + PAGE_EXTRA_PX);
-  return `<iframe src="${escape(src)}" title="${escape(label)} · Backprop Live" width="100%" height="${height}" style="border: 0; max-width: 100%;" loading="lazy"></iframe>`;
-}
-
-function refresh(details: HTMLDetailsElement): void {
-  const code = details.querySelector('textarea');
-  if (code) code.value = embedCode(details);
-  const status = details.querySelector('.embed-action__status');
-  if (status) status.textContent = '';
-}
+const actionOf = (target: EventTarget | null): HTMLDetailsElement | null =>
+  target instanceof Element
+    ? target.closest<HTMLDetailsElement>('details[data-embed-action]')
+    : null;
 
 document.addEventListener(
   'toggle',
   (event) => {
     const details = event.target;
     if (details instanceof HTMLDetailsElement && details.open && details.dataset['embedAction']) {
-      refresh(details);
+      void load().then(({ refresh }) => refresh(details));
     }
   },
   true,
@@ -50,18 +29,10 @@ document.addEventListener(
 
 document.addEventListener('click', (event) => {
   const button = event.target instanceof Element ? event.target.closest('[data-embed-copy]') : null;
-  const details = button?.closest<HTMLDetailsElement>('details[data-embed-action]');
+  const details = actionOf(button);
   if (!details) return;
-  refresh(details);
-  const code = details.querySelector('textarea');
-  const status = details.querySelector('.embed-action__status');
-  if (!code || !status) return;
-  navigator.clipboard.writeText(code.value).then(
-    () => (status.textContent = 'Embed code copied.'),
-    () => {
-      code.focus();
-      code.select();
-      status.textContent = 'Copying was blocked. The code is selected: press Ctrl+C (⌘C on a Mac).';
-    },
-  );
+  // Copying needs the click's user activation: at once when the code is there, as it is once
+  // the action has opened.
+  if (loaded) loaded.copy(details);
+  else void load().then(({ copy }) => copy(details));
 });

@@ -137,13 +137,14 @@ test("a chapter's Embed action writes the code for the widget's current state, a
   await page.keyboard.press('Enter');
   await expect(action).toHaveAttribute('open', '');
   const code = action.getByRole('textbox', { name: 'Embed code' });
-  const text = await code.inputValue();
   const origin = new URL(page.url()).origin;
-  expect(text).toMatch(
+  // Written once the action's code has loaded, on first opening.
+  await expect(code).toHaveValue(
     new RegExp(
       `^<iframe src="${origin}/embed/neuron-diagram/\\?neuron\\.w1=2" title="Neuron diagram · Backprop Live" width="100%" height="(\\d+)" style="border: 0; max-width: 100%;" loading="lazy"></iframe>$`,
     ),
   );
+  const text = await code.inputValue();
   // The height fits the figure as drawn, with the embed page's margin and link.
   const height = Number(/height="(\d+)"/.exec(text)?.[1]);
   const drawn = (await page.locator('figure.neuron-diagram').boundingBox())?.height ?? 0;
