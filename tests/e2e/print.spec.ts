@@ -92,3 +92,36 @@ test('a page at its starting values prints nothing extra, before and after its l
   await expect(note(page)).toHaveCount(1);
   await expect(note(page)).toBeHidden();
 });
+
+test('on paper, links show their targets, exercises leave room to answer, and widgets are values, not controls', async ({
+  page,
+}) => {
+  await page.goto('/chapters/neuron/');
+  await page.emulateMedia({ media: 'print' });
+  const after = (selector: string) =>
+    page
+      .locator(selector)
+      .first()
+      .evaluate((el) => ({ content: getComputedStyle(el, '::after').content }));
+  // A link to another page or site is followed by its target; one within the page is not.
+  const external = page.locator('.sl-markdown-content a[href^="http"]').first();
+  expect((await after('.sl-markdown-content a[href^="http"]')).content).toBe(
+    `" (${await external.getAttribute('href')})"`,
+  );
+  expect((await after('.sl-markdown-content a[href^="#"]')).content).not.toContain('(');
+  // A numeric exercise has a box to write in under its question; a choice, under its options.
+  expect((await after('.exercise[data-kind="number"] .exercise__question')).content).toBe(
+    '"Answer:"',
+  );
+  expect((await after('.exercise[data-kind="choice"] .exercise__form')).content).toBe('"Why:"');
+  // No button prints; a number field prints as its value, without the field's tint or line.
+  await expect(page.locator('.sl-markdown-content button').filter({ visible: true })).toHaveCount(
+    0,
+  );
+  const field = page.getByRole('spinbutton', { name: 'weight w1' }).first();
+  await expect(field).toBeVisible();
+  expect(await field.evaluate((el) => getComputedStyle(el).borderBottomStyle)).toBe('none');
+  expect(await field.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+    'rgba(0, 0, 0, 0)',
+  );
+});
