@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { chapters } from './outline.ts';
-import { embedId, findEmbeds, parseHide, stateQuery, widgetInstances } from './embeds.ts';
+import {
+  embedId,
+  findEmbeds,
+  parseHide,
+  stateQuery,
+  themeNotices,
+  widgetInstances,
+} from './embeds.ts';
 
 const chapter = (source: string, slug = 'x') => ({ slug, file: `chapters/${slug}.mdx`, source });
 
@@ -91,5 +98,16 @@ describe('stateQuery()', () => {
       '?dying.eta=1',
     );
     expect(stateQuery('?mazur.w5=0.9', ['dying'])).toBe('');
+  });
+});
+
+describe('themeNotices()', () => {
+  it('says nothing for light, dark or none, and one sentence for anything else', () => {
+    expect(themeNotices('?theme=light')).toEqual([]);
+    expect(themeNotices('?theme=dark')).toEqual([]);
+    expect(themeNotices('?mazur.w5=1')).toEqual([]);
+    expect(themeNotices('?theme=%3Cb%3E')).toEqual([
+      "The link asks for a colour theme this page does not have, so it follows your system's setting. A link can ask for light or dark.",
+    ]);
   });
 });

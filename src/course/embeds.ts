@@ -214,6 +214,24 @@ export function parseHide(search: string): { hide: Hideable[]; notices: string[]
   return { hide: HIDEABLE.filter((part) => hide.has(part)), notices };
 }
 
+/** The colour themes an embed link may ask for (`?theme=light`); without one, the system's. */
+export const THEMES = ['light', 'dark'] as const;
+
+/** A sentence when the link's `theme` is none of THEMES (the value is not echoed), else none. */
+export function themeNotices(search: string): string[] {
+  let theme: string | null;
+  try {
+    theme = new URLSearchParams(search).get('theme');
+  } catch {
+    return [];
+  }
+  return theme === null || (THEMES as readonly string[]).includes(theme)
+    ? []
+    : [
+        `The link asks for a colour theme this page does not have, so it follows your system's setting. A link can ask for ${THEMES.join(' or ')}.`,
+      ];
+}
+
 /**
  * The part of a page's query string that belongs to some of its instances (`dying.eta=1`),
  * for an embed link: every other key is dropped. Returns "" or "?…".

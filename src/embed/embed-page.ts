@@ -1,14 +1,14 @@
 /**
  * An embed page's own behaviour (src/pages/embed/[widget].astro), beside the widget's:
  *
- * - a `hide` flag it cannot use gets a notice, like any unusable setting in a link;
+ * - a `hide` or `theme` it cannot use gets a notice, like any unusable setting in a link;
  * - inside an iframe, it tells the parent page its height whenever that changes, as
  *   `{ type: 'backprop-live:embed-size', id, height }` (the instructor guide has the snippet
  *   that listens), so that the frame never shows a scroll bar or a gap;
  * - its link to the chapter carries the widget's current state, so that "open in the course"
  *   opens the chapter with the same numbers.
  */
-import { parseHide, stateQuery } from '../course/embeds.ts';
+import { parseHide, stateQuery, themeNotices } from '../course/embeds.ts';
 import { FLUSH_URL_EVENT, showNotices } from '../live/client/notices.ts';
 
 export const SIZE_MESSAGE = 'backprop-live:embed-size';
@@ -24,7 +24,7 @@ const main = document.querySelector<HTMLElement>('[data-embed-page]');
 const config = JSON.parse(main?.dataset['embedPage'] ?? 'null') as EmbedConfig | null;
 
 if (main && config) {
-  showNotices(parseHide(location.search).notices);
+  showNotices([...parseHide(location.search).notices, ...themeNotices(location.search)]);
 
   if (window.parent !== window) {
     let last = 0;

@@ -109,10 +109,14 @@ for (const path of embeds) {
   });
 }
 
-test('an unusable hide flag gets a notice and hides nothing', async ({ page }) => {
-  await page.goto('/embed/fit-network/?hide=controls,everything');
+test('an unusable hide flag or theme gets a notice, and the rest of the link applies', async ({
+  page,
+}) => {
+  await page.goto('/embed/fit-network/?hide=controls,everything&theme=sepia');
   const notice = page.getByRole('status').filter({ hasText: 'could not be used' });
   await expect(notice).toContainText('asks to hide something this figure does not have');
+  await expect(notice).toContainText('asks for a colour theme this page does not have');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', /^(light|dark)$/);
   await expect(page.getByRole('button', { name: /Train/ })).toBeHidden();
   await expect(page.getByRole('figure').locator('figcaption')).toBeVisible();
 });
