@@ -44,13 +44,35 @@ function recordFrames(): void {
   requestAnimationFrame(tick);
 }
 
-/** Sums the page's layout shifts, as the CLS metric does (none follow input here). */
+/** Records the page's layout shifts, as the CLS metric does (none follow input here), with what
+ * moved, so that a failure says where to look. */
 function recordShifts(): void {
-  const shifts: number[] = [];
+  const shifts: Array<{ value: number; at: number; moved: string[] }> = [];
   Object.assign(window, { layoutShifts: shifts });
+  const describe = (node: Node | null): string => {
+    const el = node instanceof Element ? node : (node?.parentElement ?? null);
+    if (!el) return '(gone)';
+    const cls = typeof el.className === 'string' ? el.className.split(' ')[0] : '';
+    return `${el.tagName.toLowerCase()}${cls ? `.${cls}` : ''} in ${el.parentElement?.className || el.parentElement?.tagName}`;
+  };
+  type Shift = PerformanceEntry & {
+    value: number;
+    sources: Array<{
+      node: Node | null;
+      previousRect: DOMRectReadOnly;
+      currentRect: DOMRectReadOnly;
+    }>;
+  };
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number }>)
-      shifts.push(entry.value);
+    for (const entry of list.getEntries() as Shift[])
+      shifts.push({
+        value: entry.value,
+        at: Math.round(entry.startTime),
+        moved: entry.sources.map(
+          (s) =>
+            `${describe(s.node)} y ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)}, h ${Math.round(s.previousRect.height)}→${Math.round(s.currentRect.height)}`,
+        ),
+      });
   }).observe({ type: 'layout-shift', buffered: true });
 }
 
@@ -101,10 +123,11 @@ for (const [path, throttle] of [
     for (const key of named) expect(painted.at(-1)![key]).toBe(shared[key]);
     expect(painted.some((f) => named.some((k) => f[k] === defaults[k]))).toBe(false);
     // Hiding in place moves nothing.
-    const cls = await page.evaluate(() =>
-      (window as unknown as { layoutShifts: number[] }).layoutShifts.reduce((a, b) => a + b, 0),
+    const shifts = await page.evaluate(
+      () => (window as unknown as { layoutShifts: Array<{ value: number }> }).layoutShifts,
     );
-    expect(cls).toBeLessThan(0.01);
+    const cls = shifts.reduce((sum, shift) => sum + shift.value, 0);
+    expect(cls, JSON.stringify(shifts, null, 1)).toBeLessThan(0.01);
   });
 }
 
