@@ -18,6 +18,14 @@ describe('learningGoals()', () => {
       '- compute $z = \\sum_i w_i x_i + b$;\n- say what the **bias** does, and why\n  the activation must not be linear.',
     );
   });
+  it('reads a translation’s goals after its own language’s line', () => {
+    const zh = goals.replace(
+      'By the end of the chapter you will be able to:',
+      '学完本章，你将能够：',
+    );
+    expect(learningGoals(zh, 'zh.mdx', '学完本章，你将能够：')).toBe(learningGoals(goals, 'n.mdx'));
+    expect(() => learningGoals(zh, 'zh-cn/n.mdx')).toThrow(/zh-cn\/n\.mdx/);
+  });
   it('fails a chapter without goals, naming the file', () => {
     expect(() => learningGoals('# Title\n', 'chapters/x.mdx')).toThrow(
       /chapters\/x\.mdx: a chapter states its learning goals/,
@@ -39,6 +47,17 @@ describe('sentences() and askOf()', () => {
     );
     expect(askOf('The gradient of w2 is twice that of w1. Why?')).toBe(
       'The gradient of w2 is twice that of w1. Why?',
+    );
+  });
+  it('splits Chinese sentences at full-width marks, with no space after them', () => {
+    expect(
+      sentences('保持页面上的输入不变。取 $x = 0.5$ 时，哪个偏置使 $z = 0$？为什么？'),
+    ).toEqual(['保持页面上的输入不变。', '取 $x = 0.5$ 时，哪个偏置使 $z = 0$？', '为什么？']);
+    expect(askOf('保持页面上的输入和权重不变。偏置 $b$ 取什么值，才能使 $z = 0$？')).toBe(
+      '偏置 $b$ 取什么值，才能使 $z = 0$？',
+    );
+    expect(askOf('$w_2$ 的梯度是 $w_1$ 的两倍。为什么？')).toBe(
+      '$w_2$ 的梯度是 $w_1$ 的两倍。为什么？',
     );
   });
 });

@@ -13,13 +13,16 @@
 
 export const GOALS_INTRO = 'By the end of the chapter you will be able to:';
 
-/** The goals list as Markdown (`- …` items, continuation lines included). */
-export function learningGoals(source: string, file: string): string {
+/**
+ * The goals list as Markdown (`- …` items, continuation lines included), after the line `intro`
+ * (the page language's, src/i18n/: `学完本章，你将能够：` in Chinese).
+ */
+export function learningGoals(source: string, file: string, intro = GOALS_INTRO): string {
   const lines = source.split('\n');
-  const start = lines.findIndex((line) => line.trim() === GOALS_INTRO);
+  const start = lines.findIndex((line) => line.trim() === intro);
   if (start < 0) {
     throw new Error(
-      `${file}: a chapter states its learning goals as a list after the line "${GOALS_INTRO}" (the instructor guide's table shows them).`,
+      `${file}: a chapter states its learning goals as a list after the line "${intro}" (the instructor guide's table shows them).`,
     );
   }
   const items: string[] = [];
@@ -29,7 +32,7 @@ export function learningGoals(source: string, file: string): string {
     else break;
   }
   if (items.length === 0) {
-    throw new Error(`${file}: the line "${GOALS_INTRO}" must be followed by a list of goals.`);
+    throw new Error(`${file}: the line "${intro}" must be followed by a list of goals.`);
   }
   return items.join('\n');
 }
@@ -55,7 +58,9 @@ export function sentences(text: string): string[] {
     current += char;
     if (char === '$') math = !math;
     const next = text[i + 1];
-    if (!math && '.?!'.includes(char) && (next === undefined || /\s/.test(next))) {
+    // A Chinese full stop, question or exclamation mark ends a sentence with no space after it.
+    const ends = '.?!'.includes(char) && (next === undefined || /\s/.test(next));
+    if (!math && (ends || '。？！'.includes(char))) {
       if (!/\b(?:e\.g|i\.e|cf)\.$/.test(current)) {
         found.push(current.trim());
         current = '';
@@ -74,9 +79,11 @@ const SHORTEST_ASK = 30;
  * it can stand alone; otherwise the whole question.
  */
 export function askOf(question: string): string {
-  const asks = sentences(question).filter((sentence) => sentence.endsWith('?'));
+  const asks = sentences(question).filter((sentence) => /[?？]$/.test(sentence));
   const last = asks.at(-1);
-  return last !== undefined && last.length >= SHORTEST_ASK ? last : question;
+  // Chinese says as much in about a third of the characters.
+  const shortest = last && /[\u4e00-\u9fff]/.test(last) ? SHORTEST_ASK / 3 : SHORTEST_ASK;
+  return last !== undefined && last.length >= shortest ? last : question;
 }
 
 /** A `<Value …/>` or `<Editable …/>` tag in a question, with its props. */

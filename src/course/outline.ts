@@ -68,3 +68,15 @@ export const chapters: readonly ChapterOutline[] = [
     summaryZh: '梯度为何在多层之间衰减或爆炸，以及有效的对策。',
   },
 ];
+
+/** A chapter's title and summary in a language ('en' or 'zh-CN', src/i18n/locales.ts). */
+export function chapterText(
+  chapter: ChapterOutline,
+  locale: 'en' | 'zh-CN',
+): { title: string; summary: string } {
+  const text = {
+    en: { title: chapter.title, summary: chapter.summary },
+    'zh-CN': { title: chapter.titleZh, summary: chapter.summaryZh },
+  };
+  return text[locale];
+}

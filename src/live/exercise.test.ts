@@ -371,7 +371,10 @@ describe('storage keys', () => {
     expect(pagePath('/ml101', '/ml101/')).toBe('/');
     expect(pagePath('/ml1010/x/', '/ml101/')).toBe('/ml1010/x/');
     expect(pagePath('/', '/')).toBe('/');
-    expect(pagePath('/zh-cn/how-to-read/')).toBe('/zh-cn/how-to-read/');
+    // Progress is shared across languages.
+    expect(pagePath('/zh-cn/how-to-read/')).toBe('/how-to-read/');
+    expect(pagePath('/ml101/zh-cn/chapters/neuron/', '/ml101/')).toBe('/chapters/neuron/');
+    expect(pagePath('/zh-cnx/how-to-read/')).toBe('/zh-cnx/how-to-read/');
   });
 });
 

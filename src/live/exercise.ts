@@ -15,6 +15,7 @@ import {
   type AnswerSpec,
   type Tolerance,
 } from './exercise-precision.ts';
+import { pathWithoutLocale } from '../i18n/locales.ts';
 import { en, type ExerciseWords } from './exercise-words.ts';
 
 /** What a check can show besides the verdict. */
@@ -192,8 +193,9 @@ export function recordAttempt(progress: Progress, answer: string, correct: boole
 }
 
 /**
- * The page's path without the site's base, e.g. `/how-to-read/` for
- * `/ml101/how-to-read/index.html` under the base `/ml101/`. Always starts and ends with `/`.
+ * The page's path without the site's base or its language, e.g. `/how-to-read/` for
+ * `/ml101/how-to-read/index.html` under the base `/ml101/`, and for `/zh-cn/how-to-read/`: a
+ * reader's progress is the same in every language. Always starts and ends with `/`.
  */
 export function pagePath(pathname: string, base = '/'): string {
   const prefix = base.replace(/\/+$/, '');
@@ -204,7 +206,7 @@ export function pagePath(pathname: string, base = '/'): string {
   path = path.replace(/\/index\.html$/, '/');
   if (!path.startsWith('/')) path = `/${path}`;
   if (!path.endsWith('/')) path = `${path}/`;
-  return path;
+  return pathWithoutLocale(path);
 }
 
 /** Where an exercise's progress is kept: per page, so that ids only need to be unique per page. */

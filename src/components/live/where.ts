@@ -20,6 +20,15 @@ export function where(locals: App.Locals, url: URL, component: string, prop: str
   return `${fileOf(locals, url)}: <${component} ${prop}>`;
 }
 
+/** The page's language tag, e.g. 'zh-CN' (English outside Starlight's pages, e.g. embeds). */
+export function pageLang(locals: App.Locals): string {
+  try {
+    return locals.starlightRoute.lang;
+  } catch {
+    return 'en';
+  }
+}
+
 const pages = new WeakMap<object, PageModels>();
 
 /** The model instances the page declares (checked once per page; a mistake fails the build). */

@@ -6,7 +6,11 @@
 import { effect } from '@preact/signals-core';
 import { checkAnswer, type Progress } from '../exercise.ts';
 import { specFromData } from '../exercise-precision.ts';
-import { en as words } from '../exercise-words.ts';
+import { pageWords } from '../../i18n/index.ts';
+import type { ExerciseWords } from '../exercise-words.ts';
+
+/** The words of the page's language (read when used: a page has one language). */
+const words = (): ExerciseWords => pageWords().exercise;
 import { derivedInfo, splitRef } from '../model.ts';
 import type { PageStore } from './page.ts';
 
@@ -69,7 +73,7 @@ export function numberPart(
       if (expected === undefined && inWorker) {
         return {
           kind: 'note',
-          message: words.computing,
+          message: words().computing,
           retry: (again) => {
             let dispose: (() => void) | undefined = effect(() => {
               if (state.number(ref.name) === undefined) return;
@@ -91,6 +95,7 @@ export function numberPart(
       const result = checkAnswer(input.value, checked, spec, {
         ...(host.dataset['label'] ? { label: host.dataset['label'] } : {}),
         hasHint: host.hasAttribute('data-hint'),
+        words: words(),
       });
       // Empty or unreadable text is the reader's to fix; an answer the engine cannot give is not.
       if (result.kind === 'empty' || result.kind === 'invalid') {
@@ -104,7 +109,7 @@ export function numberPart(
     restore({ lastAnswer }) {
       // Text typed before the script loaded is the reader's: keep it.
       if (input.value === '' && lastAnswer !== '') input.value = lastAnswer;
-      return lastAnswer === '' ? '' : words.lastAnswer(lastAnswer);
+      return lastAnswer === '' ? '' : words().lastAnswer(lastAnswer);
     },
     clear() {
       input.value = '';
@@ -146,14 +151,14 @@ export function choicePart(host: HTMLElement): AnswerPart | undefined {
     check() {
       const chosen = radios.findIndex((radio) => radio.checked);
       const option = options[chosen];
-      if (!option) return { kind: 'invalid', message: words.chooseFirst };
+      if (!option) return { kind: 'invalid', message: words().chooseFirst };
       // The explanation moves into the status line, which reads it out; it keeps its live
       // numbers there, and goes back out of sight when the next verdict replaces it.
       option.why?.removeAttribute('hidden');
       return {
         kind: option.correct ? 'correct' : 'wrong',
         answer: String(chosen + 1),
-        message: option.correct ? words.correctChoice : words.wrongChoice,
+        message: option.correct ? words().correctChoice : words().wrongChoice,
         ...(option.why ? { detail: option.why } : {}),
       };
     },
@@ -163,7 +168,7 @@ export function choicePart(host: HTMLElement): AnswerPart | undefined {
       // A choice made before the script loaded is the reader's: keep it.
       if (radios.some((r) => r.checked)) return '';
       radio.checked = true;
-      return words.lastChoice;
+      return words().lastChoice;
     },
     clear() {
       for (const radio of radios) radio.checked = false;

@@ -19,7 +19,11 @@ import {
   storageKey,
   type Progress,
 } from '../exercise.ts';
-import { en as words } from '../exercise-words.ts';
+import { pageWords } from '../../i18n/index.ts';
+import type { ExerciseWords } from '../exercise-words.ts';
+
+/** The words of the page's language (read when used: a page has one language). */
+const words = (): ExerciseWords => pageWords().exercise;
 import { choicePart, numberPart, type AnswerPart } from './exercise-answers.ts';
 import { LiveElement, defineLive } from './element.ts';
 import type { PageStore } from './page.ts';
@@ -138,8 +142,8 @@ export function defineLiveExercise(store: PageStore, options: ExerciseOptions = 
         const { solved, attempts } = this.#progress;
         const last = this.#part?.restore(this.#progress) ?? '';
         const then = last === '' ? '' : ` ${last}`;
-        if (solved) this.#say(`${words.solvedEarlier}${then}`, 'note');
-        else if (attempts > 0) this.#say(`${words.triedBefore(attempts)}${then}`, 'note');
+        if (solved) this.#say(`${words().solvedEarlier}${then}`, 'note');
+        else if (attempts > 0) this.#say(`${words().triedBefore(attempts)}${then}`, 'note');
       }
 
       #unwatch(): void {
@@ -163,10 +167,10 @@ export function defineLiveExercise(store: PageStore, options: ExerciseOptions = 
           // The attempt number makes a repeated wrong answer visibly (and audibly) a new check.
           const text =
             outcome.kind === 'wrong'
-              ? `${outcome.message} ${words.attempt(this.#progress.attempts)}`
+              ? `${outcome.message} ${words().attempt(this.#progress.attempts)}`
               : outcome.message;
           this.#say(text, outcome.kind, outcome.detail);
-          this.#stopWatching = part.watch(() => this.#say(words.changed, 'note'));
+          this.#stopWatching = part.watch(() => this.#say(words().changed, 'note'));
         } else {
           this.#say(outcome.message, outcome.kind);
           if ('retry' in outcome && outcome.retry) {
@@ -183,7 +187,7 @@ export function defineLiveExercise(store: PageStore, options: ExerciseOptions = 
         this.#part?.clear();
         // The button just hid itself: keep the focus in the exercise.
         this.#part?.focus();
-        this.#say(words.cleared, 'note');
+        this.#say(words().cleared, 'note');
       }
     },
     store,

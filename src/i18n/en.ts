@@ -1,0 +1,18 @@
+/** English: every word of the course's own interface (the shape is words.ts). */
+import { GOALS_INTRO } from '../course/course-table.ts';
+import { en as exercise } from '../live/exercise-words.ts';
+import type { Words } from './words.ts';
+
+export const en: Words = {
+  exercise,
+  learningPath: { soon: 'in preparation' },
+  courseTable: {
+    goalsIntro: GOALS_INTRO,
+    caption: 'The chapters, their learning goals and their exercises',
+    chapter: 'Chapter',
+    goals: 'The reader will be able to',
+    exercises: 'Exercises',
+    answerNumber: '(answer: a number)',
+    answerChoice: (options) => `(answer: one of ${options} options)`,
+  },
+};

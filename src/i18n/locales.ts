@@ -1,0 +1,34 @@
+/**
+ * The course's languages: English at the site's root, Simplified Chinese under /zh-cn/
+ * (astro.config.mjs's Starlight `locales`). Components and the browser code find the page's
+ * language from Astro.currentLocale or <html lang>, then take every word from that language's
+ * dictionary (words.ts): never a `lang === … ? … : …` in a component.
+ */
+export const LOCALES = ['en', 'zh-CN'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** The path segment of each language's pages, after the site's base ('' for English). */
+export const LOCALE_PATH: Readonly<Record<Locale, string>> = { en: '', 'zh-CN': 'zh-cn/' };
+
+/**
+ * The course language for a BCP 47 tag or a Starlight locale key: 'zh-CN' for any Chinese
+ * ('zh', 'zh-cn', 'zh-Hans'), English for anything else, including nothing.
+ */
+export function localeOf(tag: string | undefined | null): Locale {
+  return tag?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+/**
+ * A page's path without its language: `/zh-cn/chapters/neuron/` and `/chapters/neuron/` are both
+ * `/chapters/neuron/`. Keys that should be the same in every language (exercise progress) use it.
+ */
+export function pathWithoutLocale(pathname: string, base = '/'): string {
+  const rest = pathname.startsWith(base)
+    ? pathname.slice(base.length)
+    : pathname.replace(/^\//, '');
+  for (const locale of LOCALES) {
+    const prefix = LOCALE_PATH[locale];
+    if (prefix && rest.startsWith(prefix)) return `${base}${rest.slice(prefix.length)}`;
+  }
+  return `${base}${rest}`;
+}
