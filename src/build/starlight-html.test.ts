@@ -23,4 +23,13 @@ describe('fixStarlightHtml', () => {
       '<script type="module" src="/a.js"></script><span aria-hidden="true">x</span><script>go()</script>';
     expect(fixStarlightHtml(page)).toBe(page);
   });
+
+  it('names a Chinese page’s heading links in Chinese, and leaves an English page’s', () => {
+    const heading = (lang: string) =>
+      `<html lang="${lang}"><div class="sl-heading-wrapper level-h2"><h2 id="x">网络</h2><a class="sl-anchor-link" href="#x"><span aria-hidden="true" class="sl-anchor-icon"><svg></svg></span><span class="sr-only" data-pagefind-ignore>Section titled “网络”</span></a></div>`;
+    expect(fixStarlightHtml(heading('zh-CN'))).toContain(
+      '<span class="sr-only" data-pagefind-ignore>“网络”一节</span>',
+    );
+    expect(fixStarlightHtml(heading('en'))).toBe(heading('en'));
+  });
 });
