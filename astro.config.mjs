@@ -14,7 +14,7 @@ import { rehypeLiveMath, remarkLiveMath } from './src/build/live-math.ts';
 import { basePath } from './src/build/base-path.ts';
 import { contentDir } from './src/build/content-dir.ts';
 import { publishedChapters } from './src/build/published-chapters.ts';
-import { missingTranslations } from './src/build/translations.ts';
+import { missingTranslations, translationMismatches } from './src/build/translations.ts';
 import finishPages from './src/build/finish-pages.ts';
 
 // BASE_PATH lets an instructor host the built site under a sub-path, e.g. BASE_PATH=/ml101/.
@@ -25,6 +25,11 @@ const chapters = publishedChapters(`${contentDir()}/chapters`);
 const untranslated = missingTranslations(process.env.I18N_DIR ?? './src/content/i18n');
 if (untranslated.length > 0) {
   throw new Error(`Missing translations:\n${untranslated.join('\n')}`);
+}
+// A translated page computes what its English original does (src/build/translation-structure.ts).
+const mismatched = translationMismatches(contentDir());
+if (mismatched.length > 0) {
+  throw new Error(`Translations that differ from their English pages:\n${mismatched.join('\n')}`);
 }
 
 export default defineConfig({

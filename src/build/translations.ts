@@ -1,5 +1,6 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { translationProblems } from './translation-structure.ts';
 
 /**
  * Checks the interface strings (src/content/i18n/, one JSON file per locale): every key the
@@ -26,4 +27,34 @@ export function missingTranslations(dir: string, reference = 'en.json'): string[
     }
   }
   return missing;
+}
+
+/**
+ * Checks every translated page under `<contentDir>/<locale>/` against its English original
+ * (translation-structure.ts): the same widgets, numbers, exercises and `models`, links in its own
+ * language. Returns one line per problem, naming the file; astro.config.mjs fails the build on
+ * any. A translation without an English original is a problem too.
+ */
+export function translationMismatches(contentDir: string, locale = 'zh-cn'): string[] {
+  const root = join(contentDir, locale);
+  if (!existsSync(root)) return [];
+  const problems: string[] = [];
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) =>
+    /\.mdx?$/.test(f),
+  );
+  for (const file of files) {
+    const translated = join(root, file);
+    const original = join(contentDir, file);
+    if (!existsSync(original)) {
+      problems.push(`${translated}: no English page ${original} to translate`);
+      continue;
+    }
+    const found = translationProblems(
+      readFileSync(original, 'utf8'),
+      readFileSync(translated, 'utf8'),
+      locale,
+    );
+    for (const problem of found) problems.push(`${relative('.', translated)}: ${problem}`);
+  }
+  return problems;
 }
