@@ -35,7 +35,9 @@ const pages = builtPages().filter(
 
 for (const path of pages) {
   const fallback = isFallback(path);
-  test(`${path} loads cleanly, names its Tab stops and passes axe in both themes, dark at 390 px`, async ({
+  const translation = path.startsWith('/zh-cn/') && !fallback;
+  const scans = translation ? 'in dark mode at 390 px, live' : 'in both themes, dark at 390 px';
+  test(`${path} loads cleanly, names its Tab stops and passes axe ${scans}`, async ({
     page,
     baseURL,
   }) => {
@@ -59,9 +61,14 @@ for (const path of pages) {
     });
 
     const scope = fallback ? { exclude: ['main'] } : {};
-    await test.step('axe finds nothing as built, in light mode', async () => {
-      expect(await axeViolations(page, scope)).toEqual([]);
-    });
+    // A translation has its English page's widgets and numbers, in the same markup
+    // (src/build/translation-structure.ts), and the same colours: one scan, in dark mode with the
+    // live layer running, checks its own words, as built and as the browser writes them.
+    if (!translation) {
+      await test.step('axe finds nothing as built, in light mode', async () => {
+        expect(await axeViolations(page, scope)).toEqual([]);
+      });
+    }
     if (fallback) {
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await network.quiet();
