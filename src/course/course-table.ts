@@ -1,3 +1,5 @@
+import { en } from '../i18n/en.ts';
+
 /**
  * What the instructor guide's table of chapters (src/components/CourseTable.astro) reads from
  * each chapter's MDX, so that nothing in it is typed twice:
@@ -11,7 +13,7 @@
  * write, fails the build with the file's name.
  */
 
-export const GOALS_INTRO = 'By the end of the chapter you will be able to:';
+export const GOALS_INTRO = en.courseTable.goalsIntro;
 
 /**
  * The goals list as Markdown (`- …` items, continuation lines included), after the line `intro`

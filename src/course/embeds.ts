@@ -17,6 +17,7 @@
  * Pure functions over MDX source text: no Astro, no file system, so that a unit test can run them.
  */
 import { splitRef } from '../live/model.ts';
+import { en } from '../live/live-words.ts';
 
 /** What the embed pages need to know about one widget component. */
 export interface WidgetSpec {
@@ -33,46 +34,49 @@ export interface WidgetSpec {
   readonly fixedInstances?: readonly string[];
 }
 
+/** The widgets' names in English (src/live/live-words.ts; other languages in src/i18n/). */
+const NAMES = en.embed.names;
+
 export const WIDGETS = {
   NeuronDiagram: {
     slug: 'neuron-diagram',
-    label: 'Neuron diagram',
+    label: NAMES.NeuronDiagram,
     instanceProps: { instance: 'neuron' },
   },
   ActivationExplorer: {
     slug: 'activation-explorer',
-    label: 'Activation explorer',
+    label: NAMES.ActivationExplorer,
     instanceProps: { instance: 'activations' },
   },
   Zigzag: {
     slug: 'zigzag',
-    label: 'Zig-zag descent',
+    label: NAMES.Zigzag,
     instanceProps: { left: 'zigzag', right: 'zigzag-tanh' },
   },
   FitNetwork: {
     slug: 'fit-network',
-    label: 'Fitting a curve',
+    label: NAMES.FitNetwork,
     instanceProps: { instance: 'fit' },
   },
   AutodiffGraph: {
     slug: 'autodiff-graph',
-    label: 'Computation graph',
+    label: NAMES.AutodiffGraph,
     instanceProps: { instance: 'autodiff' },
   },
   NetworkDiagram: {
     slug: 'network-diagram',
-    label: 'Network diagram',
+    label: NAMES.NetworkDiagram,
     instanceProps: {},
     fixedInstances: ['mazur'],
   },
   Training: {
     slug: 'training',
-    label: 'Training panel',
+    label: NAMES.Training,
     instanceProps: { model: undefined },
   },
   DepthFlow: {
     slug: 'depth-flow',
-    label: 'Gradients through depth',
+    label: NAMES.DepthFlow,
     instanceProps: { instance: 'depth' },
   },
 } as const satisfies Record<string, WidgetSpec>;

@@ -8,6 +8,7 @@
  */
 import { stateQuery } from '../course/embeds.ts';
 import { FLUSH_URL_EVENT } from '../live/client/notices.ts';
+import { pageWords } from '../i18n/index.ts';
 
 /** The embed page's padding (0.5rem twice) and its link to the chapter, in px, rounded up. */
 const PAGE_EXTRA_PX = 64;
@@ -45,11 +46,11 @@ export function copy(details: HTMLDetailsElement): void {
   const status = details.querySelector('.embed-action__status');
   if (!code || !status) return;
   navigator.clipboard.writeText(code.value).then(
-    () => (status.textContent = 'Embed code copied.'),
+    () => (status.textContent = pageWords().live.embed.copied),
     () => {
       code.focus();
       code.select();
-      status.textContent = 'Copying was blocked. The code is selected: press Ctrl+C (⌘C on a Mac).';
+      status.textContent = pageWords().live.embed.blocked;
     },
   );
 }

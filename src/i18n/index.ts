@@ -14,6 +14,19 @@ export function wordsFor(tag: string | undefined | null): Words {
   return dictionaries[localeOf(tag)];
 }
 
+/**
+ * The live layer's words for the document's language; English where there is no document (the
+ * build and unit tests, where parsing and the store also run).
+ */
+export function liveWords(): Words['live'] {
+  return wordsFor(pageLangTag()).live;
+}
+
+/** The document's language tag, or undefined where there is no document. */
+export function pageLangTag(): string | undefined {
+  return (globalThis as { document?: Document }).document?.documentElement.lang;
+}
+
 /** The words for the document's language. */
 export function pageWords(doc: Document = document): Words {
   return wordsFor(doc.documentElement.lang);

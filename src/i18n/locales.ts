@@ -32,3 +32,12 @@ export function pathWithoutLocale(pathname: string, base = '/'): string {
   }
   return `${base}${rest}`;
 }
+
+/**
+ * One area's words in the page's language, from a table that has every language (so a missing
+ * translation fails the type check): `byLocale(trainingWords, document.documentElement.lang)`.
+ * Widgets keep such a table each, so that a page loads only the words of its own widgets.
+ */
+export function byLocale<T>(table: Readonly<Record<Locale, T>>, tag: string | undefined | null): T {
+  return table[localeOf(tag)];
+}

@@ -5,6 +5,7 @@
  * few the course adds to them, are in src/content/i18n/ (checked by src/build/translations.ts).
  */
 import type { ExerciseWords } from '../live/exercise-words.ts';
+import type { LiveWords } from '../live/live-words.ts';
 
 export interface LearningPathWords {
   /** After the title of a chapter not yet written. */
@@ -25,6 +26,7 @@ export interface CourseTableWords {
 
 export interface Words {
   readonly exercise: ExerciseWords;
+  readonly live: LiveWords;
   readonly learningPath: LearningPathWords;
   readonly courseTable: CourseTableWords;
 }

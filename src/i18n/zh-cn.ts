@@ -1,6 +1,7 @@
 /** 简体中文：课程自身界面的全部文字（结构见 words.ts；缺少任何一项都无法通过类型检查）。 */
 import type { ExerciseWords } from '../live/exercise-words.ts';
 import type { Words } from './words.ts';
+import { live } from './zh-cn/live.ts';
 
 /** 提示输入数字时给出的示例，永远不是答案本身。 */
 const EXAMPLE = '例如 0.25 或 −1.5';
@@ -52,6 +53,7 @@ const exercise: ExerciseWords = {
 
 export const zhCN: Words = {
   exercise,
+  live,
   learningPath: { soon: '编写中' },
   courseTable: {
     goalsIntro: '学完本章，你将能够：',

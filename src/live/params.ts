@@ -6,6 +6,7 @@
 import { formatFull } from './format.ts';
 import { isNumberParam, type ParamSpec, type ParamValue } from './model.ts';
 import { clampToRange, parseNumber } from './parse.ts';
+import { liveWords } from '../i18n/index.ts';
 
 /** A value brought into a parameter's domain, with a notice when it had to change. */
 export type Accepted =
@@ -26,18 +27,18 @@ const optionList = (options: Readonly<Record<string, string>>): string =>
 export function acceptValue(p: ParamSpec, name: string, value: unknown): Accepted {
   if (p.kind === 'choice') {
     if (typeof value === 'string' && Object.hasOwn(p.options, value)) return { ok: true, value };
-    return { ok: false, message: `${name} must be one of ${optionList(p.options)}.` };
+    return { ok: false, message: liveWords().mustBeOneOf(name, optionList(p.options)) };
   }
   if (p.kind === 'boolean') {
     if (typeof value === 'boolean') return { ok: true, value };
-    return { ok: false, message: `${name} must be true or false.` };
+    return { ok: false, message: liveWords().mustBeBoolean(name) };
   }
   if (p.kind === 'text') {
-    if (typeof value !== 'string') return { ok: false, message: `${name} must be a text.` };
+    if (typeof value !== 'string') return { ok: false, message: liveWords().mustBeText(name) };
     if (value.length > p.maxLength) {
       return {
         ok: false,
-        message: `${name} can be at most ${p.maxLength} characters long.`,
+        message: liveWords().atMostChars(name, p.maxLength),
         position: p.maxLength,
       };
     }
@@ -45,14 +46,14 @@ export function acceptValue(p: ParamSpec, name: string, value: unknown): Accepte
     return problem ? { ok: false, ...problem } : { ok: true, value };
   }
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    return { ok: false, message: `${name} must be an ordinary number.` };
+    return { ok: false, message: liveWords().mustBeNumber(name) };
   }
   if (p.integer === true && !Number.isInteger(value)) {
     const whole = clampToRange(Math.round(value), p.min, p.max, spoken).value;
     return {
       ok: true,
       value: whole,
-      notice: `${spoken(value)} is not a whole number, so ${spoken(whole)} is used.`,
+      notice: liveWords().notWhole(spoken(value), spoken(whole)),
     };
   }
   const clamped = clampToRange(value, p.min, p.max, spoken);
@@ -72,7 +73,7 @@ export function parseValue(p: ParamSpec, name: string, text: string): Accepted {
     if (Object.hasOwn(p.options, option)) return { ok: true, value: option };
     return {
       ok: false,
-      message: `${name} in the link must be one of ${optionList(p.options)}, so it keeps its default.`,
+      message: liveWords().linkOneOf(name, optionList(p.options)),
     };
   }
   if (p.kind === 'text') {
@@ -81,7 +82,7 @@ export function parseValue(p: ParamSpec, name: string, text: string): Accepted {
       ? { ok: true, value: text }
       : {
           ok: false,
-          message: `${name} in the link is not a text this page can use, so it keeps its default.`,
+          message: liveWords().linkText(name),
         };
   }
   if (p.kind === 'boolean') {
@@ -90,14 +91,14 @@ export function parseValue(p: ParamSpec, name: string, text: string): Accepted {
     if (word === 'false' || word === '0') return { ok: true, value: false };
     return {
       ok: false,
-      message: `${name} in the link must be true or false, so it keeps its default.`,
+      message: liveWords().linkBoolean(name),
     };
   }
   const parsed = parseNumber(text);
   if (!parsed.ok)
     return {
       ok: false,
-      message: `${name} in the link is not a usable number, so it keeps its default.`,
+      message: liveWords().linkNumber(name),
     };
   return acceptValue(p, name, parsed.value);
 }
@@ -111,7 +112,7 @@ export function writeValue(p: ParamSpec, value: ParamValue): string {
 /** A parameter's value in words, for a screen reader or a status line. */
 export function describeValue(p: ParamSpec, value: ParamValue): string {
   if (p.kind === 'choice') return p.options[String(value)] ?? String(value);
-  if (p.kind === 'boolean') return value === true ? 'on' : 'off';
+  if (p.kind === 'boolean') return value === true ? liveWords().on : liveWords().off;
   return typeof value === 'number' ? formatFull(value) : String(value);
 }
 

@@ -3,6 +3,8 @@
  * what was wrong in words a student understands; it never throws and never yields NaN.
  */
 
+import { liveWords } from '../i18n/index.ts';
+
 /** Longer text than this is not a number anyone typed (a paste gone wrong, say). */
 const MAX_NUMBER_LENGTH = 40;
 
@@ -27,24 +29,25 @@ export function parseNumber(input: string): ParseResult {
     .trim()
     .replace(/\u2212/g, '-')
     .replace(/\u3002/g, '.');
-  if (text === '') return { ok: false, message: 'Type a number.' };
+  const words = liveWords();
+  if (text === '') return { ok: false, message: words.typeNumber };
   if (text.length > MAX_NUMBER_LENGTH) {
-    return { ok: false, message: 'That is too long to be a number.' };
+    return { ok: false, message: words.tooLong };
   }
-  if (/^[+-]$/.test(text)) return { ok: false, message: `“${text}” needs digits after it.` };
+  if (/^[+-]$/.test(text)) return { ok: false, message: words.needsDigits(text) };
   if (/^[+-]?(nan|inf(inity)?)$/i.test(text)) {
     // Not echoed: the words NaN and Infinity never appear on a page.
-    return { ok: false, message: 'Only ordinary numbers can be used here, such as 0.5 or −2.' };
+    return { ok: false, message: words.onlyOrdinary };
   }
   // One comma and no point: the comma is the decimal separator. Anything else with a comma
   // (1,000.5 or 1,2,3) is ambiguous, so it is refused rather than guessed.
   const normalised = /^[^.]*,[^,.]*$/.test(text) ? text.replace(',', '.') : text;
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(normalised)) {
-    return { ok: false, message: `“${input.trim()}” is not a number.` };
+    return { ok: false, message: words.notANumber(input.trim()) };
   }
   const value = Number(normalised);
   if (!Number.isFinite(value)) {
-    return { ok: false, message: `“${input.trim()}” is too large to compute with.` };
+    return { ok: false, message: words.tooLarge(input.trim()) };
   }
   return { ok: true, value: Object.is(value, -0) ? 0 : value };
 }
@@ -66,13 +69,13 @@ export function clampToRange(
   if (value < min) {
     return {
       value: min,
-      notice: `${show(value)} is below the minimum ${show(min)}, so ${show(min)} is used.`,
+      notice: liveWords().belowMin(show(value), show(min)),
     };
   }
   if (value > max) {
     return {
       value: max,
-      notice: `${show(value)} is above the maximum ${show(max)}, so ${show(max)} is used.`,
+      notice: liveWords().aboveMax(show(value), show(max)),
     };
   }
   return { value };

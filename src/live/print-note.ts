@@ -7,6 +7,8 @@
  * The words are the note's English; the live layer has no other language yet.
  */
 import { type AnyModel, type ParamValues } from './model.ts';
+import { liveWords, pageLangTag } from '../i18n/index.ts';
+import { localParam } from './labels.ts';
 import { describeValue } from './params.ts';
 import { encodeState, type EncodedInstance } from './url-codec.ts';
 
@@ -31,18 +33,6 @@ export interface PrintNote {
   readonly link: string;
 }
 
-const WORDS = {
-  title:
-    'The values on this printout differ from the page’s starting ones. The changed values are listed here; every number on the page was computed from them.',
-  inPlace: 'in place (output layer first; the hidden-layer gradients use the new output weights)',
-  simultaneous: 'simultaneous (every weight updated from the same old weights)',
-  order: (how: string, changed: boolean, model: string) =>
-    `Update order${model}: ${how}${changed ? ', not the starting order' : ''}.`,
-  value: (label: string, value: string, start: string) =>
-    `${label} = ${value} (starting value ${start})`,
-  linkIntro: 'To see this page with these values, open:',
-} as const;
-
 /**
  * The note for `instances` at `href` (the page's address now), or undefined when every value is
  * at its starting value and the printout needs no note. The instance name is added to each line
@@ -53,6 +43,8 @@ export function printNote(instances: readonly NoteInstance[], href: string): Pri
     Object.keys(spec.params).some((name) => values[name] !== defaults[name]),
   );
   if (edited.length === 0) return undefined;
+  const WORDS = liveWords().print;
+  const lang = pageLangTag();
   const named = edited.length > 1;
   const orders: string[] = [];
   const changed: string[] = [];
@@ -65,10 +57,11 @@ export function printNote(instances: readonly NoteInstance[], href: string): Pri
         WORDS.order(how, values[order] !== defaults[order], named ? ` (${instance})` : ''),
       );
     }
-    for (const [name, p] of Object.entries(spec.params)) {
+    for (const name of Object.keys(spec.params)) {
       const value = values[name];
       const start = defaults[name];
       if (name === order || value === start || value === undefined || start === undefined) continue;
+      const p = localParam(spec, name, lang); // its label and options in the page's language
       changed.push(prefix + WORDS.value(p.label, describeValue(p, value), describeValue(p, start)));
     }
   }

@@ -7,6 +7,7 @@
  */
 import { splitRef, type AnyModel, type ParamValue, type ParamValues } from './model.ts';
 import { parseValue, writeValue } from './params.ts';
+import { liveWords } from '../i18n/index.ts';
 
 export interface DecodedState {
   /** Valid values found, per instance (e.g. `mazur`, `zigzag-tanh`). Instances with none are absent. */
@@ -40,7 +41,7 @@ export function decodeState(
   } catch {
     return {
       values,
-      notices: ['The link’s settings could not be read, so the defaults are shown.'],
+      notices: [liveWords().linkUnreadable],
     };
   }
   for (const [key, raw] of query) {
@@ -52,7 +53,7 @@ export function decodeState(
     const spec =
       ref && model && Object.hasOwn(model.params, ref.name) ? model.params[ref.name] : undefined;
     if (!ref || !spec) {
-      notices.push(`“${shorten(key)}” is not a setting of this page, so it was ignored.`);
+      notices.push(liveWords().notASetting(shorten(key)));
       continue;
     }
     // A text parameter (a typed function) may be longer than a number ever is.
@@ -60,10 +61,7 @@ export function decodeState(
     const parsed = raw.length <= longest ? parseValue(spec, key, raw) : undefined;
     if (!parsed?.ok) {
       // The value is not echoed: it may say NaN or Infinity, or be any text at all.
-      notices.push(
-        parsed?.message ??
-          `${key} in the link is too long to be a setting, so it keeps its default.`,
-      );
+      notices.push(parsed?.message ?? liveWords().linkTooLong(key));
       continue;
     }
     if (parsed.notice) notices.push(`${key}: ${parsed.notice}`);

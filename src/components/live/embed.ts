@@ -3,7 +3,9 @@
  * its chapter copy carries (`#widget-training-dying`, the embed page's link back to it), and
  * whether to offer the "Embed" action, which an embed page itself does not.
  */
-import { WIDGETS, embedId, widgetInstances, type WidgetName } from '../../course/embeds.ts';
+import { embedId, widgetInstances, type WidgetName } from '../../course/embeds.ts';
+import { wordsFor } from '../../i18n/index.ts';
+import { pageLang } from './where.ts';
 
 export interface WidgetEmbed {
   readonly id: string;
@@ -29,7 +31,7 @@ export function widgetEmbed(
     id,
     anchor: `widget-${id}`,
     instances: widgetInstances(component, given),
-    label: given['name'] ?? WIDGETS[component].label,
+    label: given['name'] ?? wordsFor(pageLang(locals)).live.embed.names[component],
     offer: locals.embed === undefined,
   };
 }

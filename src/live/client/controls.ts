@@ -7,6 +7,7 @@ import { encodeState } from '../url-codec.ts';
 import { LiveElement, defineLive } from './element.ts';
 import { FLUSH_URL_EVENT } from './notices.ts';
 import type { PageStore } from './page.ts';
+import { liveWords } from '../../i18n/index.ts';
 
 /** How often the address bar may be rewritten while a reader drags. Safari allows ~100 per 30 s. */
 const URL_WRITE_INTERVAL_MS = 300;
@@ -78,7 +79,7 @@ class LiveControls extends LiveElement {
       'click',
       () => {
         state.reset();
-        status.textContent = 'All values are back to their starting values.';
+        status.textContent = liveWords().resetDone;
       },
       this.listening,
     );
@@ -88,8 +89,8 @@ class LiveControls extends LiveElement {
         this.flushUrl();
         const url = window.location.href;
         navigator.clipboard.writeText(url).then(
-          () => (status.textContent = 'Link copied. It opens this page with these values.'),
-          () => (status.textContent = `Copying was blocked. The link is: ${url}`),
+          () => (status.textContent = liveWords().linkCopied),
+          () => (status.textContent = liveWords().copyBlocked(url)),
         );
       },
       this.listening,

@@ -12,6 +12,8 @@
 import { acceptValue } from '../params.ts';
 import { LiveElement, defineLive } from './element.ts';
 import type { PageStore } from './page.ts';
+import { liveWords } from '../../i18n/index.ts';
+import { paramLabel } from '../labels.ts';
 
 export function defineLiveField(store: PageStore): void {
   defineLive('live-field', LiveField, store);
@@ -76,11 +78,11 @@ class LiveField extends LiveElement {
     const apply = (): void => {
       clearTimeout(this.#timer);
       const typed = control.value;
-      const problem = acceptValue(spec, spec.label, typed);
+      const label = paramLabel(state.spec, name, document.documentElement.lang);
+      const problem = acceptValue(spec, label, typed);
       if (!problem.ok) {
-        const where =
-          problem.position === undefined ? '' : ` (at character ${problem.position + 1})`;
-        show(`${problem.message}${where} The last valid one stays.`);
+        const at = problem.position === undefined ? undefined : problem.position + 1;
+        show(liveWords().lastValidStays(problem.message, at));
         return;
       }
       show(undefined);

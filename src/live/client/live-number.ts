@@ -17,6 +17,7 @@ import { stepParam, type ModelState } from '../store.ts';
 import { LiveElement, defineLive } from './element.ts';
 import type { PageStore } from './page.ts';
 import { setIfChanged } from './read-outs.ts';
+import { liveWords } from '../../i18n/index.ts';
 
 const PIXELS_PER_STEP = 4;
 const DRAG_THRESHOLD = 4;
@@ -186,7 +187,7 @@ class LiveNumber extends LiveElement {
         digits: editableDigits(this.#spec!, this.#entryStart),
         mathMinus: true,
       });
-      this.#say(`${parsed.message} The value stays ${kept}.`, true);
+      this.#say(liveWords().valueStays(parsed.message, kept), true);
       if (!leaving) return;
       // Leaving, the field shows the kept value, which is valid: the message says why it
       // changed, but the field is no longer in error.

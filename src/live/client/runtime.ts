@@ -18,6 +18,7 @@ import { createPageStore, type InstanceSetup, type PageStore } from './page.ts';
 import { keepPrintNote } from './print-note.ts';
 import { bindMathReadOuts, defineLiveValue } from './read-outs.ts';
 import { linkApplied, linkSettled } from './shared-link.ts';
+import { pageWords } from '../../i18n/index.ts';
 
 async function loadInstances(
   wanted: Map<string, ParamValues>,
@@ -68,7 +69,7 @@ async function run(doc: Document): Promise<PageStore> {
   linkApplied(doc);
   const flushUrl = syncUrl(store);
   defineLiveControls(store, flushUrl);
-  showNotices(store.notices, doc);
+  showNotices(store.notices, doc, pageWords(doc).live.notices);
   await Promise.all(widgets.map(async (define) => (await define)(store)));
   // Every element has taken its model by now, so the note sees every instance in use.
   keepPrintNote(store, doc);

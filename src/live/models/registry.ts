@@ -15,7 +15,7 @@ import shapes from './shapes.ts';
 import work from './work.ts';
 import zigzag from './zigzag.ts';
 
-export const models: Readonly<Record<string, AnyModel>> = {
+const registry = {
   activations,
   autodiff,
   depth,
@@ -26,4 +26,25 @@ export const models: Readonly<Record<string, AnyModel>> = {
   shapes,
   work,
   zigzag,
+};
+
+export const models: Readonly<Record<string, AnyModel>> = registry;
+
+type Registry = typeof registry;
+type ParamsOf<M extends keyof Registry> = Registry[M]['params'];
+
+/**
+ * The words of every model's parameters in another language (src/i18n/zh-cn/params.ts): each
+ * parameter's label, and each option of a choice. English is the models' own labels. Typed from
+ * the models, so that a new parameter or option without a translation fails the type check.
+ */
+export type ParamWords = {
+  readonly [M in keyof Registry]: {
+    readonly [P in keyof ParamsOf<M>]: ParamsOf<M>[P] extends {
+      readonly kind: 'choice';
+      readonly options: infer O;
+    }
+      ? { readonly label: string; readonly options: { readonly [K in keyof O]: string } }
+      : string;
+  };
 };
