@@ -20,7 +20,9 @@ import { formatNumber } from '../../live/format.ts';
 import type { PageStore } from '../../live/client/page.ts';
 import type { ParamValues } from '../../live/model.ts';
 import type { ModelState } from '../../live/store.ts';
+import { byLocale } from '../../i18n/locales.ts';
 import { explorerPlot, xFromPointer, type PlotLib } from './explorer-plot.ts';
+import { activationExplorerWords, type ActivationExplorerWords } from './words.ts';
 
 /** How long the values must stay put before they are said: longer than an arrow key's repeat. */
 const SETTLE_MS = 1000;
@@ -73,8 +75,13 @@ class ActivationExplorer extends LiveElement {
       if (!status || !state) return;
       const n = (name: string, digits = 4) =>
         formatNumber(state.number(name) ?? NaN, { digits, mathMinus: true });
-      status.textContent = `At x = ${n('x', 1)}: f(x) = ${n('fx')}, f′(x) = ${n('dfx')}.`;
+      status.textContent = this.#words().settled(n('x', 1), n('fx'), n('dfx'));
     }, SETTLE_MS);
+  }
+
+  /** The words of the page's language (<html lang>). */
+  #words(): ActivationExplorerWords {
+    return byLocale(activationExplorerWords, this.ownerDocument.documentElement.lang);
   }
 
   #point(event: PointerEvent, plot: HTMLElement): void {
@@ -129,7 +136,8 @@ class ActivationExplorer extends LiveElement {
     const param = state.spec.params['act'];
     const name = param?.kind === 'choice' ? (param.options[act] ?? act) : act;
     const kink = act !== 'sigmoid' && act !== 'tanh';
-    holder.replaceChildren(explorerPlot(Plot, document, { name, xs, f, df, x, fx, dfx, kink }));
+    const data = { name, xs, f, df, x, fx, dfx, kink };
+    holder.replaceChildren(explorerPlot(Plot, document, data, this.#words()));
     holder.removeAttribute('aria-busy');
     this.#drawn = this.#key();
   }

@@ -6,6 +6,7 @@ import {
   yDomain,
   type ExplorerData,
 } from './explorer-plot.ts';
+import { activationExplorerWords } from './words.ts';
 
 const xs = [-0.1, -0.05, 0, 0.05, 0.1];
 const relu: ExplorerData = {
@@ -51,8 +52,14 @@ describe('xFromPointer()', () => {
 
 describe('the figure’s name and frame', () => {
   it('names the activation and its two values at x, with minus signs', () => {
-    expect(explorerLabel(relu)).toBe(
+    expect(explorerLabel(relu, activationExplorerWords.en)).toBe(
       'ReLU (solid) and its slope (dashed) for x from −4 to 4. At x = −1.5, f(x) = 0.0000 and f′(x) = 0.0000.',
+    );
+  });
+
+  it('names them in the page’s language', () => {
+    expect(explorerLabel(relu, activationExplorerWords['zh-CN'])).toBe(
+      'ReLU（实线）及其斜率（虚线），输入 x 从 −4 到 4。在 x = −1.5 处，f(x) = 0.0000，f′(x) = 0.0000。',
     );
   });
 

@@ -10,6 +10,7 @@
 import { formatNumber } from '../../live/format.ts';
 import { finish } from '../training/loss-plot.ts';
 import type * as PlotLibModule from '../training/plot-lib.ts';
+import type { ActivationExplorerWords } from './words.ts';
 
 /** The part of Plot the figure uses: plot-lib.ts, or the whole Plot module at build time. */
 export type PlotLib = typeof PlotLibModule;
@@ -92,18 +93,26 @@ export function xFromPointer(clientX: number, box: { left: number; width: number
   return Math.round(x * 10) / 10 + 0;
 }
 
-/** The figure's name for a screen reader: what it shows, and its two values at x. */
-export function explorerLabel(data: ExplorerData): string {
+/**
+ * The figure's name for a screen reader, in the page's words: what it shows, and its two values
+ * at x.
+ */
+export function explorerLabel(data: ExplorerData, words: ActivationExplorerWords): string {
   // A minus sign, not a hyphen, as in "−4": a screen reader says "minus" for it.
   const n = (v: number, digits = 4) => formatNumber(v, { digits, mathMinus: true });
-  return (
-    `${data.name} (solid) and its slope (dashed) for x from −4 to 4. ` +
-    `At x = ${n(data.x, 1)}, f(x) = ${n(data.fx)} and f′(x) = ${n(data.dfx)}.`
-  );
+  return words.figureLabel(data.name, n(data.x, 1), n(data.fx), n(data.dfx));
 }
 
-/** f (solid) and f′ (dashed) over [−4, 4], the axes through 0, and both values marked at x. */
-export function explorerPlot(Plot: PlotLib, document: Document, data: ExplorerData): SVGSVGElement {
+/**
+ * f (solid) and f′ (dashed) over [−4, 4], the axes through 0, and both values marked at x; named
+ * in the page's words, which the caller chooses.
+ */
+export function explorerPlot(
+  Plot: PlotLib,
+  document: Document,
+  data: ExplorerData,
+  words: ActivationExplorerWords,
+): SVGSVGElement {
   const index = Array.from({ length: data.xs.length }, (_, i) => i);
   const X = (i: number) => data.xs[i] ?? NaN;
   const [lo, hi] = yDomain(data.f, data.df);
@@ -150,5 +159,5 @@ export function explorerPlot(Plot: PlotLib, document: Document, data: ExplorerDa
       }),
     ],
   });
-  return finish(svg, explorerLabel(data));
+  return finish(svg, explorerLabel(data, words));
 }

@@ -13,6 +13,7 @@
  *     says f and its derivatives, once
  */
 import type { Variable } from '../../engine/expression.ts';
+import { byLocale } from '../../i18n/locales.ts';
 import { LiveElement, defineLive } from '../../live/client/element.ts';
 import type { PageStore } from '../../live/client/page.ts';
 import type { ParamValues } from '../../live/model.ts';
@@ -26,7 +27,14 @@ import {
   type FigureParams,
   type FigureState,
 } from './figure.ts';
-import { doneText, positionText, stepWords } from './words.ts';
+import {
+  autodiffWords,
+  doneText,
+  positionText,
+  problemText,
+  stepWords,
+  type AutodiffWords,
+} from './words.ts';
 
 /** How long a step must stay before it is said: longer than an arrow key's repeat. */
 const STEP_MS = 400;
@@ -92,6 +100,11 @@ class AutodiffGraph extends LiveElement {
     );
   }
 
+  /** The words in the page's language. */
+  #words(): AutodiffWords {
+    return byLocale(autodiffWords, this.ownerDocument.documentElement.lang);
+  }
+
   protected override teardown(): void {
     clearTimeout(this.#stepTimer);
     clearTimeout(this.#settleTimer);
@@ -138,7 +151,8 @@ class AutodiffGraph extends LiveElement {
     clearTimeout(this.#stepTimer);
     this.#stepTimer = setTimeout(() => {
       const now = this.#current();
-      if (now) this.#say([stepWords(now), doneText(now) ?? ''].join(' ').trim());
+      const words = this.#words();
+      if (now) this.#say(words.announceStep(stepWords(now, words), doneText(now, words)));
     }, STEP_MS);
   }
 
@@ -176,6 +190,7 @@ class AutodiffGraph extends LiveElement {
   }
 
   #draw(params: FigureParams): void {
+    const words = this.#words();
     const figure = figureState(params);
     this.#figure = figure;
     this.#drawn = keyOf(params);
@@ -184,17 +199,17 @@ class AutodiffGraph extends LiveElement {
     const table = steps?.querySelector('table');
     const captionId = table?.getAttribute('aria-describedby') ?? '';
     graph?.replaceChildren(graphSvg(document, figure));
-    steps?.replaceChildren(stepTable(document, figure, captionId));
+    steps?.replaceChildren(stepTable(document, figure, captionId, words));
     const position = this.querySelector('.autodiff__position');
-    if (position) position.textContent = positionText(figure);
+    if (position) position.textContent = positionText(figure, words);
     const problem = this.querySelector<HTMLElement>('.autodiff__problem');
     if (problem) {
       problem.hidden = figure.problem === undefined;
-      problem.textContent = figure.problem ?? '';
+      problem.textContent = figure.problem ? problemText(figure.problem, words) : '';
     }
     const done = this.querySelector<HTMLElement>('.autodiff__done');
     if (done) {
-      const text = doneText(figure);
+      const text = doneText(figure, words);
       done.hidden = text === undefined;
       done.textContent = text ?? '';
     }
@@ -243,14 +258,13 @@ class AutodiffGraph extends LiveElement {
       const figure = this.#current();
       const state = this.#state;
       if (!figure || !state) return;
+      const words = this.#words();
       if (figure.problem) {
-        this.#say(figure.problem);
+        this.#say(problemText(figure.problem, words));
         return;
       }
       const get = (name: string) => numberText(state.number(name) ?? NaN);
-      this.#say(
-        `f = ${get('f')}. By reverse mode, ∂f/∂x = ${get('dfdx')}, ∂f/∂w = ${get('dfdw')}, ∂f/∂b = ${get('dfdb')}.`,
-      );
+      this.#say(words.result(get('f'), get('dfdx'), get('dfdw'), get('dfdb')));
     }, SETTLE_MS);
   }
 

@@ -31,6 +31,7 @@ import {
   stepOrder,
   type Mode,
 } from './graph-steps.ts';
+import type { AutodiffWords } from './words.ts';
 
 export interface FigureParams {
   readonly fn: string;
@@ -56,32 +57,39 @@ export interface FigureState {
   /** The node of that step. */
   readonly current: number;
   readonly visited: ReadonlySet<number>;
-  /** Why f has no value or no derivative here, or undefined. */
-  readonly problem: string | undefined;
+  /** Why f has no value or no derivative here, or undefined (words.ts's problemText says it). */
+  readonly problem: Problem | undefined;
 }
 
 /**
- * Why the figure shows no derivatives at this point, as a sentence, or undefined: a step with no
+ * Why the figure shows no derivatives at a point: a step (`step`, e.g. "h1 = log(x)") with no
+ * finite derivative or no finite value; f with no finite value; or a point near this one where f
+ * is not defined, which the central differences need.
+ */
+export type Problem =
+  | { readonly kind: 'no-derivative' | 'not-finite'; readonly step: string }
+  | { readonly kind: 'not-defined' | 'unchecked' };
+
+/**
+ * Why the figure shows no derivatives at this point, or undefined: a step with no
  * finite value (f is not defined), a step with no finite derivative (f is, but has none), or a
  * point within the central differences' step of one where f is not defined (the model then has
  * no check to show, and says 0 for everything: see src/live/models/autodiff.ts).
  */
-function problemAt(graph: Graph, evaluation: Evaluation, at: FigureParams): string | undefined {
+function problemAt(graph: Graph, evaluation: Evaluation, at: FigureParams): Problem | undefined {
   const found = domainProblem(graph, evaluation);
   if (found) {
     const step = plain(operationRich(graph, found.node));
     return Number.isFinite(evaluation.values[found.node])
-      ? `f has no derivative here: ${step} has no finite derivative at this point.`
-      : `f is not defined here: ${step} is not a finite number at this point.`;
+      ? { kind: 'no-derivative', step }
+      : { kind: 'not-finite', step };
   }
-  if (!Number.isFinite(evaluation.output)) return 'f is not defined here.';
+  if (!Number.isFinite(evaluation.output)) return { kind: 'not-defined' };
   const point = { x: at.x, w: at.w, b: at.b };
   const unchecked = graph.nodes.some(
     (node) => node.kind === 'input' && !Number.isFinite(centralDifference(graph, point, node.name)),
   );
-  return unchecked
-    ? 'f is not defined at a point within 0.00001 of this one, which the central differences need, so the figure shows no derivatives here.'
-    : undefined;
+  return unchecked ? { kind: 'unchecked' } : undefined;
 }
 
 /** What the figure shows for the model's parameters. */
@@ -193,9 +201,6 @@ export function carriedRich(node: GraphNode, mode: Mode): Rich {
   return [mode === 'forward' ? (DOTTED[letter] ?? letter) : { bar: letter }, ...rest];
 }
 
-/** What a mode's carried quantity is called, for the table's heading. */
-export const carriedWord = (mode: Mode): string => (mode === 'forward' ? 'tangent' : 'adjoint');
-
 /** The TeX the step panel shows for the current step: the operation with its value, and the chain rule. */
 export function stepTex(state: FigureState): { operation: string; chain: string } {
   const { graph, evaluation, current, params } = state;
@@ -237,8 +242,8 @@ function svgText(doc: Document, rich: Rich, attrs: Record<string, string | numbe
   return text;
 }
 
-/** Rich text into HTML: subscripts as <sub>. */
-export function htmlRich(doc: Document, rich: Rich): DocumentFragment {
+/** Rich text into HTML: subscripts as <sub>; a bar read as `words.barred` says it. */
+export function htmlRich(doc: Document, rich: Rich, words: AutodiffWords): DocumentFragment {
   const fragment = doc.createDocumentFragment();
   for (const part of rich) {
     if (typeof part === 'string') fragment.append(doc.createTextNode(part));
@@ -254,7 +259,7 @@ export function htmlRich(doc: Document, rich: Rich): DocumentFragment {
       bar.textContent = part.bar;
       const spoken = doc.createElement('span');
       spoken.className = 'sr-only';
-      spoken.textContent = `${part.bar} bar`;
+      spoken.textContent = words.barred(part.bar);
       fragment.append(bar, spoken);
     }
   }
@@ -355,10 +360,15 @@ export function graphSvg(doc: Document, state: FigureState): Element {
 
 /**
  * Every node in a table, in the order it is computed: its operation, its value, and its tangent
- * or adjoint once the mode has reached it ("not yet" before). The current step's row is marked
+ * or adjoint once the mode has reached it (words.notYet before). The current step's row is marked
  * aria-current="step".
  */
-export function stepTable(doc: Document, state: FigureState, captionId: string): Element {
+export function stepTable(
+  doc: Document,
+  state: FigureState,
+  captionId: string,
+  words: AutodiffWords,
+): Element {
   const { graph, evaluation, carried, params } = state;
   const table = doc.createElement('table');
   table.className = 'autodiff__table';
@@ -366,8 +376,9 @@ export function stepTable(doc: Document, state: FigureState, captionId: string):
   const head = doc.createElement('thead');
   const headRow = doc.createElement('tr');
   const carriedHeading =
-    params.mode === 'forward' ? `Tangent ḣ = ∂h/∂${params.seed}` : 'Adjoint h\u0304 = ∂f/∂h';
-  for (const heading of ['Node', 'Operation', 'Value', carriedHeading]) {
+    params.mode === 'forward' ? words.tangentHeader(params.seed) : words.adjointHeader;
+  const headings = [words.nodeHeader, words.operationHeader, words.valueHeader, carriedHeading];
+  for (const heading of headings) {
     const th = doc.createElement('th');
     th.setAttribute('scope', 'col');
     th.textContent = heading;
@@ -380,10 +391,14 @@ export function stepTable(doc: Document, state: FigureState, captionId: string):
     if (index === state.current) row.setAttribute('aria-current', 'step');
     const name = doc.createElement('th');
     name.setAttribute('scope', 'row');
-    name.append(htmlRich(doc, nodeRich(node)));
+    name.append(htmlRich(doc, nodeRich(node), words));
     const operation = doc.createElement('td');
     operation.append(
-      htmlRich(doc, node.kind === 'input' ? ['input'] : rightRich(graph, index, false)),
+      htmlRich(
+        doc,
+        node.kind === 'input' ? [words.inputOperation] : rightRich(graph, index, false),
+        words,
+      ),
     );
     const value = doc.createElement('td');
     value.textContent = numberText(evaluation.values[index]!);
@@ -392,11 +407,15 @@ export function stepTable(doc: Document, state: FigureState, captionId: string):
       derivative.textContent = '—';
     } else if (state.visited.has(index)) {
       derivative.append(
-        htmlRich(doc, [...carriedRich(node, params.mode), ` = ${numberText(carried[index]!)}`]),
+        htmlRich(
+          doc,
+          [...carriedRich(node, params.mode), ` = ${numberText(carried[index]!)}`],
+          words,
+        ),
       );
     } else {
       derivative.className = 'autodiff__not-yet';
-      derivative.textContent = 'not yet';
+      derivative.textContent = words.notYet;
     }
     row.append(name, operation, value, derivative);
     body.append(row);

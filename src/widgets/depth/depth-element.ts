@@ -10,11 +10,12 @@
  *
  * The controls, the URL and the table's numbers all follow the model like any other edit.
  */
+import { byLocale } from '../../i18n/locales.ts';
 import { LiveElement, defineLive } from '../../live/client/element.ts';
 import type { PageStore } from '../../live/client/page.ts';
 import type { ModelState } from '../../live/store.ts';
 import { layerBars, lossLine } from './depth-svg.ts';
-import { flowText, sig, trainText } from './words.ts';
+import { depthWords, flowText, sig, trainText, type DepthWords } from './words.ts';
 
 /** How long the values must stay put before they are said: longer than an arrow key's repeat. */
 const SETTLE_MS = 1000;
@@ -87,6 +88,11 @@ class DepthFlow extends LiveElement {
     this.#frame = 0;
   }
 
+  /** The figure's words in the page's language, read from <html lang> when needed. */
+  #words(): DepthWords {
+    return byLocale(depthWords, this.ownerDocument.documentElement.lang);
+  }
+
   #charts(): HTMLElement | null {
     return this.querySelector('.depth__charts');
   }
@@ -119,7 +125,7 @@ class DepthFlow extends LiveElement {
     const train = this.querySelector('[data-summary="train"]')?.textContent ?? '';
     if (!flowValues(state) || !trainValues(state)) return;
     this.#sayWhenReady = false;
-    status.textContent = `${flow} ${train}`;
+    status.textContent = this.#words().settled(flow, train);
   }
 
   #draw(): void {
@@ -128,32 +134,36 @@ class DepthFlow extends LiveElement {
     const p = state.params.peek();
     const key = JSON.stringify(p);
     const layers = Number(p['layers']);
+    const words = this.#words();
     const flow = flowValues(state);
     if (flow) {
       this.#drawnFlow = key;
       this.#replace(
         'gradient',
-        layerBars(document, flow.norms, { label: 'layer l', kind: 'gradient' }),
+        layerBars(document, flow.norms, { label: words.layerAxis, kind: 'gradient' }),
       );
       this.#text(
         'flow',
-        flowText({
-          layers,
-          ...flow,
-          clip: p['clip'] === true,
-          clipAt: Number(p['clipAt']),
-        }),
+        flowText(
+          {
+            layers,
+            ...flow,
+            clip: p['clip'] === true,
+            clipAt: Number(p['clipAt']),
+          },
+          words,
+        ),
       );
     }
     const train = trainValues(state);
     if (train) {
       this.#drawnTrain = key;
-      this.#replace('loss', lossLine(document, train.losses));
+      this.#replace('loss', lossLine(document, train.losses, words.stepAxis));
       this.#replace(
         'change',
-        layerBars(document, train.changes, { label: 'layer l', kind: 'change' }),
+        layerBars(document, train.changes, { label: words.layerAxis, kind: 'change' }),
       );
-      this.#text('train', trainText({ steps: train.losses.length - 1, layers, ...train }));
+      this.#text('train', trainText({ steps: train.losses.length - 1, layers, ...train }, words));
     }
     if (flow && train) {
       this.#table(flow.norms, train.changes);

@@ -3,7 +3,8 @@
  * at build time, the page's in the browser. No Plot: two bar charts and one line on log axes
  * need a few dozen elements, and drawing them directly keeps a drag's redraw to a fraction of a
  * millisecond. Nothing here reads the page, and no string is parsed as markup (a strict CSP with
- * Trusted Types allows it).
+ * Trusted Types allows it). Their words (the axes' labels) are the caller's, in the page's
+ * language.
  *
  * Every chart's viewBox is 320 wide and its text 12 units (depth.css): drawn about 302 px wide on
  * a 360 px phone, the text is still 11 px there, and the CSS keeps charts below about 30rem.
@@ -182,10 +183,13 @@ export function layerBars(
   return svg;
 }
 
-/** The loss after each step 0..steps, on a log axis, as one line (at most 320 points). */
-export function lossLine(doc: Document, losses: ArrayLike<number>): SVGElement {
+/**
+ * The loss after each step 0..steps, on a log axis, as one line (at most 320 points), with the
+ * x axis labelled `xLabel` (the caller's words: "training step").
+ */
+export function lossLine(doc: Document, losses: ArrayLike<number>, xLabel: string): SVGElement {
   const { lo, hi } = logDomain(losses);
-  const svg = frame(doc, lo, hi, 'training step');
+  const svg = frame(doc, lo, hi, xLabel);
   const steps = Math.max(1, losses.length - 1);
   const x = (k: number) => M.left + (k / steps) * (WIDTH - M.right - M.left);
   const stride = Math.max(1, Math.ceil(losses.length / 320));

@@ -9,7 +9,7 @@ import {
   lossLine,
   powerOfTen,
 } from './depth-svg.ts';
-import { diverged, flowText, sig, trainText } from './words.ts';
+import { depthWords, diverged, flowText, sig, trainText } from './words.ts';
 
 const { document } = parseHTML('<!doctype html><html><body></body></html>');
 
@@ -43,7 +43,7 @@ describe('depth charts', () => {
 
   test('the loss line has a point per step (at most 320) inside the chart', () => {
     const losses = Array.from({ length: 1001 }, (_, k) => 0.6 * Math.exp(-k / 200));
-    const line = lossLine(document, losses).querySelector('polyline')!;
+    const line = lossLine(document, losses, 'training step').querySelector('polyline')!;
     const points = line
       .getAttribute('points')!
       .split(' ')
@@ -106,5 +106,42 @@ describe('depth words', () => {
     expect(trainText({ ...w, steps: 0 })).toBe(
       'No training steps: the loss is 0.644 at the start.',
     );
+  });
+});
+
+describe('depth words in Chinese', () => {
+  const zh = depthWords['zh-CN'];
+
+  test('the summaries are Chinese sentences around the same numbers', () => {
+    const flow = {
+      layers: 20,
+      firstNorm: 5.16e-14,
+      lastNorm: 0.0989,
+      orders: 12.28,
+      globalNorm: 78.5,
+      clipScale: 0.0127,
+      clip: true,
+      clipAt: 1,
+    };
+    expect(flowText(flow, zh)).toBe(
+      '第 1 层的梯度只有第 20 层的约 1/10¹²（‖∂E/∂W⁽¹⁾‖ = 5.2e-\u206014，‖∂E/∂W⁽²⁰⁾‖ = 0.099）。' +
+        '全局范数 79 超过了 c = 1.0，因此每一层的梯度都乘以 0.013。',
+    );
+    expect(flowText({ ...flow, orders: -2.29, clip: false }, zh)).toContain('的 195 倍');
+    const train = {
+      steps: 300,
+      layers: 20,
+      startLoss: 0.644,
+      endLoss: 0.0273,
+      firstChange: 0.06,
+      lastChange: 0.012,
+    };
+    expect(trainText(train, zh)).toBe(
+      '经过 300 步，损失从 0.644 变为 0.0273；第 1 层权重的相对变化为 0.060，第 20 层为 0.012。',
+    );
+  });
+
+  test('the loss chart takes its axis label from the caller', () => {
+    expect(lossLine(document, [1, 0.5], zh.stepAxis).textContent).toContain('训练步数');
   });
 });

@@ -13,8 +13,10 @@
  * The run is the model's `steps`, so a link holds it; the worker trains on from where it was.
  */
 import { fitData, type FitTarget } from '../../engine/fit.ts';
+import { byLocale } from '../../i18n/locales.ts';
 import { LiveElement, defineLive } from '../../live/client/element.ts';
 import type { PageStore } from '../../live/client/page.ts';
+import { optionLabels } from '../../live/labels.ts';
 import type { ParamValues } from '../../live/model.ts';
 import { CURVE_POINTS, LOSS_EVERY } from '../../live/models/fit.ts';
 import type { ModelState } from '../../live/store.ts';
@@ -31,13 +33,14 @@ import {
 } from './fit-plot.ts';
 import { PACE_MS, goalFrom, nextStep, RUN_STEPS } from './run.ts';
 import {
-  NO_UNIT,
   fitLabel,
+  fitWords,
   formatCount,
   lossCurveLabel,
   progressText,
   stoppedText,
   unitText,
+  type FitWords,
 } from './words.ts';
 
 /** The run group's values for the current parameters, or undefined while the worker works. */
@@ -156,6 +159,15 @@ class FitNetwork extends LiveElement {
     this.#running = false;
   }
 
+  /** The page's language, read from <html lang> when words are needed. */
+  #lang(): string {
+    return this.ownerDocument.documentElement.lang;
+  }
+
+  #words(): FitWords {
+    return byLocale(fitWords, this.#lang());
+  }
+
   /** The unit whose contribution is drawn: hovered, else focused, else pressed. */
   #unit(): number | undefined {
     const units = Number(this.#state?.params.peek()['units'] ?? 0);
@@ -228,11 +240,12 @@ class FitNetwork extends LiveElement {
     const step = Number(state.params.peek()['steps']);
     const train = this.querySelector('[data-run="train"]');
     if (train) {
+      const words = this.#words();
       const label = this.#running
-        ? 'Pause'
+        ? words.pause
         : this.#goal !== undefined && this.#goal > step
-          ? 'Resume'
-          : `Train ${formatCount(RUN_STEPS)} steps`;
+          ? words.resume
+          : words.train(formatCount(RUN_STEPS));
       // Only a real change: a write, even of the same text, repaints.
       if (train.textContent !== label) train.textContent = label;
     }
@@ -255,7 +268,12 @@ class FitNetwork extends LiveElement {
     this.#pendingSay = undefined;
     const status = this.querySelector('.fit__status');
     if (status)
-      status.textContent = stoppedText(how, Number(state.params.peek()['steps']), values.loss);
+      status.textContent = stoppedText(
+        how,
+        Number(state.params.peek()['steps']),
+        values.loss,
+        this.#words(),
+      );
   }
 
   #schedule(): void {
@@ -294,8 +312,9 @@ class FitNetwork extends LiveElement {
     const step = Number(p['steps']);
     const target = String(p['target']) as FitTarget;
     const data = fitData(target);
-    const param = state.spec.params['target'];
-    const targetName = param?.kind === 'choice' ? (param.options[target] ?? target) : target;
+    const lang = this.#lang();
+    const words = byLocale(fitWords, lang);
+    const targetName = optionLabels(state.spec, 'target', lang)[target] ?? target;
     const fitHolder = this.querySelector('[data-plot="fit"]');
     const lossHolder = this.querySelector('[data-plot="loss"]');
     const unitValues =
@@ -323,14 +342,14 @@ class FitNetwork extends LiveElement {
       this.#fitStructure === fitStructure &&
       moveLine(fitSvg, 1, series(values.xs, values.curve), fitScales()) &&
       (!unitValues || moveLine(fitSvg, 2, series(values.xs, unitValues), fitScales()));
-    if (moved) fitSvg.setAttribute('aria-label', fitLabel(fitData_));
+    if (moved) fitSvg.setAttribute('aria-label', fitLabel(fitData_, words));
     else if (!Plot) {
       // Plot is needed for the first time (a new target, a unit picked, the next run's axis):
       // its modules load now, at the reader's edit, and the figures are drawn when they are here.
       void this.#load().then(() => this.#plot && this.#draw());
       return;
     } else {
-      fitHolder?.replaceChildren(fitPlot(Plot, document, fitData_));
+      fitHolder?.replaceChildren(fitPlot(Plot, document, fitData_, words));
       this.#fitStructure = fitStructure;
     }
     const xMax = lossXMax(step, RUN_STEPS, this.#goal);
@@ -341,7 +360,7 @@ class FitNetwork extends LiveElement {
       this.#lossStructure === String(xMax) &&
       moveLine(lossSvg, 0, lossPoints(values.losses, LOSS_EVERY), lossScales(xMax))
     ) {
-      lossSvg.setAttribute('aria-label', lossCurveLabel(lossData));
+      lossSvg.setAttribute('aria-label', lossCurveLabel(lossData, words));
     } else if (!Plot) {
       void this.#load().then(() => this.#plot && this.#draw());
       return;
@@ -350,7 +369,7 @@ class FitNetwork extends LiveElement {
       // together did not.
       clearTimeout(this.#lossTimer);
       this.#lossTimer = setTimeout(() => {
-        lossHolder?.replaceChildren(lossCurvePlot(Plot, document, lossData));
+        lossHolder?.replaceChildren(lossCurvePlot(Plot, document, lossData, words));
         this.#lossStructure = String(xMax);
       }, 0);
     }
@@ -359,18 +378,19 @@ class FitNetwork extends LiveElement {
     if (text) {
       const said =
         unit === undefined
-          ? NO_UNIT
+          ? words.noUnit
           : unitText(
               unit,
               String(p['act']),
               values.unitW[unit - 1]!,
               values.unitB[unit - 1]!,
               values.unitV[unit - 1]!,
+              words,
             );
       if (text.textContent !== said) text.textContent = said;
     }
     const progress = this.querySelector('.fit__progress');
-    if (progress) progress.textContent = progressText(step, this.#goal, values.loss);
+    if (progress) progress.textContent = progressText(step, this.#goal, values.loss, words);
     this.#buttons();
     this.#drawn = key;
     this.querySelector('.fit__figures')?.removeAttribute('aria-busy');

@@ -2,7 +2,8 @@
  * Chapter 4's two figures, drawn by Observable Plot: the fitted function over the target (with
  * the training points, and one hidden unit's contribution when the reader picks it), and the loss
  * against the step on a log scale. The build calls them with linkedom's document, the browser
- * with the real one and the lazily loaded plot-lib: one code path for both.
+ * with the real one and the lazily loaded plot-lib: one code path for both. The words (the
+ * figures' names and axis labels) are the caller's, in the page's language.
  *
  * Colours are CSS variables (widget-frame.css, fit.css) and currentColor, so both themes and
  * print work without redrawing. Curves are clipped to the frame: a diverging run's numbers are
@@ -10,7 +11,7 @@
  */
 import { finish } from '../training/loss-plot.ts';
 import type * as PlotLibModule from '../training/plot-lib.ts';
-import { fitLabel, formatCount, lossCurveLabel } from './words.ts';
+import { fitLabel, formatCount, lossCurveLabel, type FitWords } from './words.ts';
 
 export type PlotLib = typeof PlotLibModule;
 
@@ -50,7 +51,12 @@ export interface FitData {
 const series = (xs: ArrayLike<number>, ys: ArrayLike<number>) =>
   Array.from({ length: xs.length }, (_, i) => ({ x: xs[i]!, y: ys[i]! }));
 
-export function fitPlot(Plot: PlotLib, document: Document, data: FitData): SVGSVGElement {
+export function fitPlot(
+  Plot: PlotLib,
+  document: Document,
+  data: FitData,
+  words: FitWords,
+): SVGSVGElement {
   const marks = [
     Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.25 }),
     Plot.line(series(data.xs, data.target), {
@@ -90,7 +96,7 @@ export function fitPlot(Plot: PlotLib, document: Document, data: FitData): SVGSV
     y: { label: 'y', domain: [...Y_DOMAIN], ticks: 7, grid: true },
     marks,
   });
-  return finish(svg, fitLabel(data));
+  return finish(svg, fitLabel(data, words));
 }
 
 export interface LossData {
@@ -191,7 +197,12 @@ export { series };
 const powerOfTen = (v: number): string =>
   v >= 0.001 && v <= 1000 ? String(Number(v.toPrecision(1))) : v.toExponential(0).replace('+', '');
 
-export function lossCurvePlot(Plot: PlotLib, document: Document, data: LossData): SVGSVGElement {
+export function lossCurvePlot(
+  Plot: PlotLib,
+  document: Document,
+  data: LossData,
+  words: FitWords,
+): SVGSVGElement {
   const points = lossPoints(data.losses, data.every);
   const ticks = LOSS_DECADES;
   const svg = Plot.plot({
@@ -200,14 +211,14 @@ export function lossCurvePlot(Plot: PlotLib, document: Document, data: LossData)
     style: FONT,
     ...LOSS_MARGINS,
     x: {
-      label: 'Step',
+      label: words.stepAxis,
       domain: [0, data.xMax ?? Math.max(data.step, data.every)],
       ticks: 3,
       tickFormat: formatCount,
     },
     y: {
       type: 'log',
-      label: 'Mean squared error (log)',
+      label: words.lossAxis,
       domain: [ticks[0]!, ticks.at(-1)!],
       ticks,
       tickFormat: powerOfTen,
@@ -223,5 +234,5 @@ export function lossCurvePlot(Plot: PlotLib, document: Document, data: LossData)
       }),
     ],
   });
-  return finish(svg, lossCurveLabel(data));
+  return finish(svg, lossCurveLabel(data, words));
 }

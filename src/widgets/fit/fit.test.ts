@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CURVE_POINTS, FitRun, curveXs, fitData, TARGET_FUNCTIONS } from '../../engine/fit.ts';
 import { fitPlot, lossCurvePlot } from './fit-plot.ts';
 import { CHUNK, RUN_STEPS, goalFrom, nextStep } from './run.ts';
-import { lossText, progressText, stoppedText, unitText } from './words.ts';
+import { fitWords, lossText, progressText, stoppedText, unitText } from './words.ts';
 
 const { document } = parseHTML('<!doctype html><html><body></body></html>');
 
@@ -62,17 +62,22 @@ describe('the figures', () => {
   const data = fitData('sine');
 
   it('draws the target, its points, the fit and a picked unit, named with the result', () => {
-    const svg = fitPlot(Plot, document, {
-      xs,
-      target: xs.map(TARGET_FUNCTIONS.sine),
-      curve: state.curve,
-      points: data.inputs.map((input, i) => ({ x: input[0]!, y: data.targets[i]![0]! })),
-      unit: { number: 2, values: state.contributions.slice(CURVE_POINTS, 2 * CURVE_POINTS) },
-      targetName: 'sin(πx)',
-      units: 3,
-      step: 1000,
-      loss: state.loss,
-    });
+    const svg = fitPlot(
+      Plot,
+      document,
+      {
+        xs,
+        target: xs.map(TARGET_FUNCTIONS.sine),
+        curve: state.curve,
+        points: data.inputs.map((input, i) => ({ x: input[0]!, y: data.targets[i]![0]! })),
+        unit: { number: 2, values: state.contributions.slice(CURVE_POINTS, 2 * CURVE_POINTS) },
+        targetName: 'sin(πx)',
+        units: 3,
+        step: 1000,
+        loss: state.loss,
+      },
+      fitWords.en,
+    );
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('aria-label')).toBe(
       `The network's function, with 3 hidden units, over the target sin(πx) and its training points, after 1,000 steps: mean squared error ${lossText(state.loss)}. Unit 2's contribution is drawn too.`,
@@ -82,10 +87,37 @@ describe('the figures', () => {
   });
 
   it('draws the loss every 50 steps on a log scale, saying that it falls', () => {
-    const svg = lossCurvePlot(Plot, document, { losses: run.losses, every: 50, step: 1000 });
+    const svg = lossCurvePlot(
+      Plot,
+      document,
+      { losses: run.losses, every: 50, step: 1000 },
+      fitWords.en,
+    );
     expect(svg.getAttribute('aria-label')).toMatch(
       /^Mean squared error falls from .* over 1,000 steps/,
     );
     expect(svg.textContent).not.toMatch(/NaN|Infinity/);
+  });
+});
+
+describe('the words in Chinese', () => {
+  const zh = fitWords['zh-CN'];
+
+  it('writes the same numbers in Chinese sentences', () => {
+    expect(progressText(1200, 5000, 0.0123, zh)).toBe('第 1,200 / 5,000 步：均方误差 0.0123。');
+    expect(progressText(5000, 5000, 0.0123, zh)).toBe('第 5,000 步：均方误差 0.0123。');
+    expect(unitText(1, 'sigmoid', -1.5, -0.75, -0.4, zh)).toBe(
+      '单元 1：−0.40 · sigmoid(−1.50x − 0.75)，中心位于 x = −0.50',
+    );
+    expect(stoppedText('done', 5000, 0.01, zh)).toBe('已训练到第 5,000 步：均方误差 0.0100。');
+    expect(lossText(4e14, zh)).toBe('超过一百万');
+  });
+
+  it('names the figures and their axes in Chinese', () => {
+    const svg = lossCurvePlot(Plot, document, { losses: [0.5, 0.1], every: 50, step: 50 }, zh);
+    expect(svg.getAttribute('aria-label')).toBe(
+      '均方误差在 50 步中从 0.500 降到 0.100（对数坐标）。',
+    );
+    expect(svg.textContent).toContain('均方误差（对数）');
   });
 });

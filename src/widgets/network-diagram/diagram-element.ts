@@ -14,11 +14,12 @@
  *   (a training run, Reset or a copy of the field in the prose change values with the focus
  *   elsewhere: nothing is said)
  */
+import { byLocale } from '../../i18n/locales.ts';
 import { LiveElement, defineLive } from '../../live/client/element.ts';
 import type { PageStore } from '../../live/client/page.ts';
 import type { ParamValues } from '../../live/model.ts';
 import { readingOrder, type Layout } from './model.ts';
-import { settledText } from './words.ts';
+import { networkDiagramWords } from './words.ts';
 
 const ACTIVE = 'is-on-path';
 /**
@@ -129,7 +130,8 @@ class NetworkDiagram extends LiveElement {
       this.#timer = setTimeout(() => {
         const factors = this.querySelector(`[data-caption="${field}"] [data-factors]`);
         const error = this.querySelector('[data-value="mazur.E"]');
-        status.textContent = settledText(
+        const words = byLocale(networkDiagramWords, this.ownerDocument.documentElement.lang);
+        status.textContent = words.settledText(
           factors ? field : undefined,
           (factors?.textContent ?? '').replace(/\s+/g, ' ').trim(),
           error?.textContent ?? '',

@@ -5,7 +5,7 @@
  * document it is given: linkedom's at build time, the page's in the browser.
  */
 import type { OutputLine, TrainingPoint } from './model.ts';
-import { lossTableWords, outputsTableWords, type TableWords } from './words.ts';
+import { lossTableWords, outputsTableWords, type TableWords, type TrainingWords } from './words.ts';
 
 /**
  * The points a data table lists: the first, the first at or after step 1, 10, 100, … and the
@@ -56,16 +56,21 @@ function table(document: Document, words: TableWords): HTMLTableElement {
   return el;
 }
 
-/** The error figure's data table. */
-export function lossTable(document: Document, points: readonly TrainingPoint[]): HTMLTableElement {
-  return table(document, lossTableWords(dataRows(points)));
+/** The error figure's data table, in the page's `words` (default English). */
+export function lossTable(
+  document: Document,
+  points: readonly TrainingPoint[],
+  words?: TrainingWords,
+): HTMLTableElement {
+  return table(document, lossTableWords(dataRows(points), words));
 }
 
-/** The outputs figure's data table. */
+/** The outputs figure's data table, in the page's `words` (default English). */
 export function outputsTable(
   document: Document,
   points: readonly TrainingPoint[],
   outputs: readonly OutputLine[],
+  words?: TrainingWords,
 ): HTMLTableElement {
-  return table(document, outputsTableWords(dataRows(points), outputs));
+  return table(document, outputsTableWords(dataRows(points), outputs, words));
 }

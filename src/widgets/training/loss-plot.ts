@@ -8,7 +8,13 @@
  * so both themes and print work without redrawing.
  */
 import type { OutputLine, TrainingPoint } from './model.ts';
-import { formatCount, lossLabel, outputsLabel } from './words.ts';
+import {
+  formatCount,
+  lossLabel,
+  outputsLabel,
+  trainingWords,
+  type TrainingWords,
+} from './words.ts';
 import type * as PlotLibModule from './plot-lib.ts';
 
 /** The part of Plot these figures use: plot-lib.ts, the whole Plot module, or a test double. */
@@ -24,6 +30,11 @@ export interface FigureOptions {
   readonly width?: number;
   /** Outer height in pixels. Default 200 (FIGURE_HEIGHT). */
   readonly height?: number;
+  /**
+   * The page's words (trainingWords) for the axes, the targets' labels and the figure's name.
+   * Default: English.
+   */
+  readonly words?: TrainingWords;
 }
 
 /**
@@ -85,6 +96,7 @@ export function lossPlot(
   options: FigureOptions = {},
 ): SVGSVGElement {
   const steps = options.steps ?? points.at(-1)?.step ?? 0;
+  const words = options.words ?? trainingWords.en;
   const ticks = decades(points);
   const last = points.slice(-1);
   const svg = Plot.plot({
@@ -94,10 +106,10 @@ export function lossPlot(
     style: { fontSize: '11px' },
     marginLeft: 52,
     marginRight: 24,
-    x: { label: 'Step', domain: [0, Math.max(steps, 1)], tickFormat: formatCount },
+    x: { label: words.stepAxis, domain: [0, Math.max(steps, 1)], tickFormat: formatCount },
     y: {
       type: 'log',
-      label: 'Error E (log scale)',
+      label: words.lossAxis,
       domain: [ticks[0] ?? 1, ticks.at(-1) ?? 1],
       ticks,
       tickFormat: powerOfTen,
@@ -108,7 +120,7 @@ export function lossPlot(
       Plot.dot(last, { x: 'step', y: 'E', fill: 'var(--training-loss)', r: 3.5 }),
     ],
   });
-  return finish(svg, lossLabel(points, options.steps));
+  return finish(svg, lossLabel(points, options.steps, words));
 }
 
 /**
@@ -149,6 +161,7 @@ export function outputsPlot(
   options: FigureOptions = {},
 ): SVGSVGElement {
   const steps = options.steps ?? points.at(-1)?.step ?? 0;
+  const words = options.words ?? trainingWords.en;
   const last = points.slice(-1);
   const domain = outputsDomain(points, outputs);
   const middle = (domain[0] + domain[1]) / 2;
@@ -159,8 +172,8 @@ export function outputsPlot(
     style: { fontSize: '11px' },
     marginLeft: 52,
     marginRight: 24,
-    x: { label: 'Step', domain: [0, Math.max(steps, 1)], tickFormat: formatCount },
-    y: { label: 'Output', domain, ticks: 5, grid: true },
+    x: { label: words.stepAxis, domain: [0, Math.max(steps, 1)], tickFormat: formatCount },
+    y: { label: words.outputAxis, domain, ticks: 5, grid: true },
     marks: outputs.flatMap(({ name, targetName, target }, i) => {
       const color = OUTPUT_COLORS[i % OUTPUT_COLORS.length] ?? 'currentColor';
       const y = (p: TrainingPoint) => p.outputs[i] ?? NaN;
@@ -178,11 +191,11 @@ export function outputsPlot(
           // Towards the middle of the frame, clear of the line, the axis and the title.
           dy: target < middle ? -10 : 10,
           textAnchor: 'end',
-          text: () => `${name}, ${targetName} = ${String(target)}`,
+          text: () => words.targetMark(name, targetName, String(target)),
           fill: 'currentColor',
         }),
       ];
     }),
   });
-  return finish(svg, outputsLabel(points, outputs));
+  return finish(svg, outputsLabel(points, outputs, words));
 }

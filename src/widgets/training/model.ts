@@ -270,6 +270,7 @@ export function stepOnce(
 /** One row of the step table: a weight (in `train.weights` order), then the error E. */
 export interface TableRow {
   readonly key: string;
+  /** The weight's name, or `E` (the panel writes the error row's head in the page's words). */
   readonly label: string;
   readonly from: number;
   readonly to: number;
@@ -284,7 +285,7 @@ export function tableRows(train: Training, change: Change): TableRow[] {
       from: change.from.weights[w] ?? NaN,
       to: change.to.weights[w] ?? NaN,
     })),
-    { key: 'E', label: 'error E', from: change.from.E, to: change.to.E },
+    { key: 'E', label: 'E', from: change.from.E, to: change.to.E },
   ];
 }
 

@@ -11,7 +11,14 @@ import {
   type Training,
   type TrainingPoint,
 } from './model.ts';
-import { cellText, outputsSummary, progressText, runSummary, tableCaption } from './words.ts';
+import {
+  cellText,
+  outputsSummary,
+  progressSentence,
+  runSummary,
+  tableCaption,
+  type TrainingWords,
+} from './words.ts';
 
 /** What the panel describes (the state diagram is in training-element.ts). */
 export type View = 'preview' | 'step' | 'running' | 'run' | 'stopped';
@@ -32,15 +39,19 @@ function setCell(root: ParentNode, key: string, value: number, text: string): vo
   if (cell.textContent !== text) cell.textContent = text;
 }
 
-/** The table: its caption, and old, new and change for every row (`train.weights`, then E). */
+/**
+ * The table: its caption, and old, new and change for every row (`train.weights`, then E), in
+ * the page's `words`.
+ */
 export function showTable(
   root: ParentNode,
   train: Training,
   kind: 'preview' | 'step' | 'running' | 'run',
   change: Change,
+  words: TrainingWords,
 ): void {
   const caption = root.querySelector<HTMLElement>('.training__table caption');
-  if (caption) caption.textContent = tableCaption(kind, change);
+  if (caption) caption.textContent = tableCaption(kind, change, words);
   for (const { key, from, to } of tableRows(train, change)) {
     setCell(root, `${key}.old`, from, cellText(from));
     setCell(root, `${key}.new`, to, cellText(to));
@@ -48,27 +59,36 @@ export function showTable(
   }
 }
 
-/** Both figures, their data tables and their captions, from `curve`, worded for `view`. */
-export function drawFigures(root: ParentNode, plot: PlotLib, curve: Curve, view: View): void {
+/**
+ * Both figures, their data tables and their captions, from `curve`, worded for `view` in the
+ * page's `words`.
+ */
+export function drawFigures(
+  root: ParentNode,
+  plot: PlotLib,
+  curve: Curve,
+  view: View,
+  words: TrainingWords,
+): void {
   const { points, steps, outputs, change } = curve;
   root
     .querySelector('[data-plot="loss"]')
-    ?.replaceChildren(lossPlot(plot, document, points, { steps }));
+    ?.replaceChildren(lossPlot(plot, document, points, { steps, words }));
   root
     .querySelector('[data-plot="outputs"]')
-    ?.replaceChildren(outputsPlot(plot, document, points, outputs, { steps }));
-  root.querySelector('[data-table="loss"]')?.replaceChildren(lossTable(document, points));
+    ?.replaceChildren(outputsPlot(plot, document, points, outputs, { steps, words }));
+  root.querySelector('[data-table="loss"]')?.replaceChildren(lossTable(document, points, words));
   root
     .querySelector('[data-table="outputs"]')
-    ?.replaceChildren(outputsTable(document, points, outputs));
+    ?.replaceChildren(outputsTable(document, points, outputs, words));
   const kind = view === 'preview' || view === 'step' ? 'preview' : 'run';
   const lossCaption = root.querySelector<HTMLElement>('[data-caption="loss"]');
   if (lossCaption) {
     lossCaption.textContent =
       view === 'running'
-        ? `${progressText(change.steps, steps, change.to.E)}.`
-        : runSummary(view === 'stopped' ? 'stopped' : kind, change);
+        ? progressSentence(change.steps, steps, change.to.E, words)
+        : runSummary(view === 'stopped' ? 'stopped' : kind, change, words);
   }
   const outputsCaption = root.querySelector<HTMLElement>('[data-caption="outputs"]');
-  if (outputsCaption) outputsCaption.textContent = outputsSummary(change, outputs);
+  if (outputsCaption) outputsCaption.textContent = outputsSummary(change, outputs, words);
 }

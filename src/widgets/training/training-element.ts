@@ -25,6 +25,7 @@
  * Plot (about 84 KB gzip: only the marks the figures use, plot-lib.ts) is imported only when a
  * figure must change: the first edit or Train. Until then the build's SVGs stay.
  */
+import { byLocale } from '../../i18n/locales.ts';
 import { LiveElement, defineLive } from '../../live/client/element.ts';
 import type { PageStore } from '../../live/client/page.ts';
 import type { Run } from '../../live/scheduler.ts';
@@ -43,7 +44,15 @@ import {
   type Weights,
 } from './model.ts';
 import { drawFigures, showTable, type Curve, type View } from './panel-dom.ts';
-import { cellText, countSteps, progressText, runSummary, trainLabel } from './words.ts';
+import {
+  cellText,
+  countSteps,
+  progressText,
+  runSummary,
+  trainLabel,
+  trainingWords,
+  type TrainingWords,
+} from './words.ts';
 
 /**
  * How long a run of n steps takes, so that the reader sees the error fall: 1.5 s for 10,000
@@ -149,6 +158,11 @@ export class LiveTraining extends LiveElement {
     this.#stopPreview();
   }
 
+  /** The words of the page's language (<html lang>). */
+  get #words(): TrainingWords {
+    return byLocale(trainingWords, this.ownerDocument.documentElement.lang);
+  }
+
   #find<E extends Element>(selector: string): E | null {
     return this.querySelector<E>(selector);
   }
@@ -161,14 +175,14 @@ export class LiveTraining extends LiveElement {
     const train = this.#button('train');
     const steps = this.#training?.settings.steps;
     if (train && steps !== undefined && !this.#run)
-      train.textContent = trainLabel(need(values, steps));
+      train.textContent = trainLabel(need(values, steps), this.#words);
   }
 
   /** Anything changed the values, other than this element's trainer. */
   #onEdit(values: ParamValues, redraw: boolean): void {
     if (this.#run) {
       this.#endRun();
-      this.#prefix ||= 'Training stopped, because a value changed. ';
+      this.#prefix ||= this.#words.stoppedByEdit;
       this.#say(this.#prefix);
     }
     this.#view = 'preview';
@@ -193,9 +207,7 @@ export class LiveTraining extends LiveElement {
     this.#write(change.to.weights);
     this.#view = 'step';
     this.#showTable('step', change);
-    this.#say(
-      `One step taken: E went from ${cellText(change.from.E)} to ${cellText(change.to.E)}.`,
-    );
+    this.#say(this.#words.stepTaken(cellText(change.from.E), cellText(change.to.E)));
     // The figures now show what Train would do from the new weights.
     this.#scheduleCurve();
   }
@@ -204,10 +216,10 @@ export class LiveTraining extends LiveElement {
     const state = this.#state;
     if (!state) return;
     if (state.isDefault.peek() && this.#view === 'preview' && !this.#run) {
-      this.#say('All values are already at their defaults.');
+      this.#say(this.#words.alreadyDefaults);
       return;
     }
-    this.#prefix = 'Back to the defaults. ';
+    this.#prefix = this.#words.backToDefaults;
     // reset() is an edit like any other (the effect sees it), unless nothing needed resetting.
     if (state.isDefault.peek()) this.#onEdit(state.params.peek(), true);
     else state.reset();
@@ -227,14 +239,14 @@ export class LiveTraining extends LiveElement {
     this.#view = 'running';
     void this.#loadPlot();
     const train = this.#button('train');
-    if (train) train.textContent = 'Stop';
+    if (train) train.textContent = this.#words.stop;
     this.#button('step')?.setAttribute('disabled', '');
     const progress = this.#find<HTMLProgressElement>('progress');
     if (progress) progress.max = run.total;
     this.#find<HTMLElement>('.training__progress')?.removeAttribute('hidden');
     this.#showBar(run);
     this.#show(run, 'running');
-    this.#say(`Training ${countSteps(run.total)}…`);
+    this.#say(this.#words.training(countSteps(run.total, this.#words)));
     const duration = reducedMotion() ? 0 : runMs(run.total);
     // The run's own clock: it advances with the frames it runs in, by at most MAX_FRAME_MS a
     // frame, so that a pause (or a hidden tab) does not make it rush to catch up.
@@ -294,7 +306,7 @@ export class LiveTraining extends LiveElement {
     this.#write(change.to.weights);
     this.#view = stopped ? 'stopped' : 'run';
     this.#showBar(run);
-    this.#say(runSummary(stopped ? 'stopped' : 'run', change));
+    this.#say(runSummary(stopped ? 'stopped' : 'run', change, this.#words));
     this.#drawRun(run);
   }
 
@@ -320,7 +332,7 @@ export class LiveTraining extends LiveElement {
     this.#shown = change;
     this.#showTable(kind, change);
     const text = this.#find<HTMLElement>('.training__progress-text');
-    if (text) text.textContent = progressText(change.steps, run.total, change.to.E);
+    if (text) text.textContent = progressText(change.steps, run.total, change.to.E, this.#words);
     return change;
   }
 
@@ -340,7 +352,7 @@ export class LiveTraining extends LiveElement {
   }
 
   #showTable(kind: 'preview' | 'step' | 'running' | 'run', change: Change): void {
-    if (this.#training) showTable(this, this.#training, kind, change);
+    if (this.#training) showTable(this, this.#training, kind, change, this.#words);
   }
 
   /** Recompute what Train would do once edits pause, then redraw. */
@@ -391,7 +403,7 @@ export class LiveTraining extends LiveElement {
         steps: change.settings.steps,
         outputs: this.#outputs(values),
       };
-      const summary = this.#prefix + runSummary('preview', change);
+      const summary = this.#prefix + runSummary('preview', change, this.#words);
       this.#prefix = '';
       this.#draw();
       // The status is a live region: it says the new prediction once the reader has stopped
@@ -439,7 +451,7 @@ export class LiveTraining extends LiveElement {
       return;
     }
     const began = performance.now();
-    drawFigures(this, this.#plot, curve, this.#view);
+    drawFigures(this, this.#plot, curve, this.#view, this.#words);
     this.#busy(false);
     const after = performance.now();
     this.#nextDraw = after + Math.max(DRAW_INTERVAL_MS, 3 * (after - began));

@@ -11,12 +11,20 @@
  *   values settle while the focus or the pointer is in the widget ──SETTLE_MS──▶ the status says
  *     each panel's result, once
  */
+import { byLocale } from '../../i18n/locales.ts';
 import { LiveElement, defineLive } from '../../live/client/element.ts';
+import { optionLabels } from '../../live/labels.ts';
 import type { PageStore } from '../../live/client/page.ts';
 import type { ParamValues } from '../../live/model.ts';
 import { GRID, TARGET, WINDOW } from '../../live/models/zigzag.ts';
 import type { ModelState } from '../../live/store.ts';
-import { panelSummary, resultWords, type PanelNumbers } from './words.ts';
+import {
+  panelSummary,
+  resultWords,
+  zigzagWords,
+  type PanelNumbers,
+  type ZigzagWords,
+} from './words.ts';
 import { weightsFromPointer, zigzagPlot, type PanelData, type PlotLib } from './zigzag-plot.ts';
 
 /** The parameters both panels share: all but their inputs. */
@@ -56,10 +64,10 @@ function panelNumbers(state: ModelState): PanelNumbers | undefined {
   };
 }
 
-function inputsName(state: ModelState, p: ParamValues): string {
+/** The panel's inputs as its menu names them, in the page's language `lang`. */
+function inputsName(state: ModelState, p: ParamValues, lang: string): string {
   const inputs = String(p['inputs']);
-  const param = state.spec.params['inputs'];
-  return param?.kind === 'choice' ? (param.options[inputs] ?? inputs) : inputs;
+  return optionLabels(state.spec, 'inputs', lang)[inputs] ?? inputs;
 }
 
 class ZigzagDescent extends LiveElement {
@@ -71,6 +79,15 @@ class ZigzagDescent extends LiveElement {
   #settle: ReturnType<typeof setTimeout> | undefined;
   /** Set while the reader drags or taps on a panel, so that the result is said afterwards. */
   #pointing = false;
+
+  /** The page's language (<html lang>), and its words. */
+  get #lang(): string {
+    return this.ownerDocument.documentElement.lang;
+  }
+
+  get #words(): ZigzagWords {
+    return byLocale(zigzagWords, this.#lang);
+  }
 
   protected override setup(): void {
     const models = (this.dataset['models'] ?? '').split(' ');
@@ -151,14 +168,15 @@ class ZigzagDescent extends LiveElement {
       this.#pointing = false;
       const status = this.querySelector('.zigzag__status');
       if (!status) return;
+      const words = this.#words;
       const said = this.#panels.map((panel, i) => {
         const numbers = panelNumbers(panel.state);
-        const name = inputsName(panel.state, panel.state.params.peek());
+        const name = inputsName(panel.state, panel.state.params.peek(), this.#lang);
         // "Left panel" first: both panels may show the same inputs.
-        const side = i === 0 ? 'Left panel' : 'Right panel';
-        return numbers ? `${side}, ${name}: ${resultWords(numbers)}` : '';
+        const side = i === 0 ? words.leftPanel : words.rightPanel;
+        return numbers ? words.panelResult(side, name, resultWords(numbers, words)) : '';
       });
-      status.textContent = said.filter((s) => s !== '').join(' ');
+      status.textContent = said.filter((s) => s !== '').join(words.between);
     }, SETTLE_MS);
   }
 
@@ -206,9 +224,10 @@ class ZigzagDescent extends LiveElement {
     const summary = root.querySelector('.zigzag__summary');
     if (!Plot || !numbers || !grid || !path || lossMax === undefined || !holder || !summary) return;
     if (key === panel.drawn && !root.hasAttribute('aria-busy')) return;
-    const text = panelSummary(numbers);
+    const words = this.#words;
+    const text = panelSummary(numbers, words);
     const data: PanelData = {
-      inputs: inputsName(state, p),
+      inputs: inputsName(state, p, this.#lang),
       window: WINDOW,
       grid,
       columns: GRID,
@@ -219,7 +238,7 @@ class ZigzagDescent extends LiveElement {
       batch: numbers.batch,
       summary: text,
     };
-    holder.replaceChildren(zigzagPlot(Plot, document, data));
+    holder.replaceChildren(zigzagPlot(Plot, document, data, words));
     if (summary.textContent !== text) summary.textContent = text;
     root.removeAttribute('aria-busy');
     panel.drawn = key;

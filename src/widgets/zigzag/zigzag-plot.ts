@@ -12,6 +12,7 @@
 import { formatNumber } from '../../live/format.ts';
 import { finish } from '../training/loss-plot.ts';
 import type * as PlotLibModule from './plot-lib.ts';
+import { zigzagWords, type ZigzagWords } from './words.ts';
 
 /** The part of Plot the figure uses: plot-lib.ts, or the whole Plot module at build time. */
 export type PlotLib = typeof PlotLibModule;
@@ -76,14 +77,17 @@ export function weightsFromPointer(
 
 const n = (v: number, digits = 1) => formatNumber(v, { digits, mathMinus: true });
 
-/** The figure's name for a screen reader: what it shows, then the panel's result. */
-export function panelLabel(data: PanelData): string {
-  const start = `(${n(data.path[0] ?? 0)}, ${n(data.path[1] ?? 0)})`;
-  const optimum = `(${n(data.target[0])}, ${n(data.target[1])})`;
-  return (
-    `Loss contours over w0 and w1 for ${data.inputs}, with the gradient-descent path from ` +
-    `${start} towards the optimum ${optimum}. ${data.summary}`
-  );
+/** A point as the figures' names write it: (0.0, −1.0). */
+const point = (x: number, y: number): string => `(${n(x)}, ${n(y)})`;
+
+/**
+ * The figure's name for a screen reader: what it shows, then the panel's result, in the page's
+ * `words` (default English).
+ */
+export function panelLabel(data: PanelData, words: ZigzagWords = zigzagWords.en): string {
+  const start = point(data.path[0] ?? 0, data.path[1] ?? 0);
+  const optimum = point(data.target[0], data.target[1]);
+  return words.panelLabel(data.inputs, start, optimum, data.summary);
 }
 
 /** The two shaded quadrants around the start, clipped to the window, as rectangles. */
@@ -147,8 +151,16 @@ function contours(
   });
 }
 
-/** Contours, shaded quadrants, path, start and optimum, in a square frame. */
-export function zigzagPlot(Plot: PlotLib, document: Document, data: PanelData): SVGSVGElement {
+/**
+ * Contours, shaded quadrants, path, start and optimum, in a square frame, named in the page's
+ * `words` (default English).
+ */
+export function zigzagPlot(
+  Plot: PlotLib,
+  document: Document,
+  data: PanelData,
+  words?: ZigzagWords,
+): SVGSVGElement {
   const points = Array.from({ length: Math.floor(data.path.length / 2) }, (_, k) => k);
   const W0 = (k: number) => data.path[2 * k] ?? NaN;
   const W1 = (k: number) => data.path[2 * k + 1] ?? NaN;
@@ -191,7 +203,7 @@ export function zigzagPlot(Plot: PlotLib, document: Document, data: PanelData): 
       }),
     ],
   });
-  return finish(svg, panelLabel(data));
+  return finish(svg, panelLabel(data, words));
 }
 
 export interface StaircaseData {
@@ -216,11 +228,13 @@ function pathPoints(path: ArrayLike<number>, count = Infinity): Point[] {
 /**
  * The picture the chapter corrects: A → B → E, one weight at a time (dashed), against the path
  * gradient descent really takes from A to E (solid), every step moving both weights at once.
+ * Named in the page's `words` (default English).
  */
 export function staircasePlot(
   Plot: PlotLib,
   document: Document,
   data: StaircaseData,
+  words: ZigzagWords = zigzagWords.en,
 ): SVGSVGElement {
   const a: Point = [data.path[0] ?? 0, data.path[1] ?? 0];
   const b: Point = [data.target[0], a[1]];
@@ -255,25 +269,23 @@ export function staircasePlot(
       label(e, 'E', 12, 6),
     ],
   });
-  const n = (v: number) => formatNumber(v, { digits: 1, mathMinus: true });
   return finish(
     svg,
-    `Two paths over the loss's contours. Dashed: the common picture, from A (${n(a[0])}, ${n(a[1])}) ` +
-      `along w0 alone to B (${n(b[0])}, ${n(b[1])}), then along w1 alone to the optimum E ` +
-      `(${n(e[0])}, ${n(e[1])}). Solid: the ${real.length - 1} steps gradient descent really takes ` +
-      `from A with sigmoid inputs.`,
+    words.staircaseLabel(point(...a), point(...b), point(...e), String(real.length - 1)),
   );
 }
 
 /**
  * The first `steps` steps of the real path, magnified to fill the frame with both axes at one
- * scale, each step drawn as an arrow: every one is a diagonal.
+ * scale, each step drawn as an arrow: every one is a diagonal. Named in the page's `words`
+ * (default English).
  */
 export function firstStepsPlot(
   Plot: PlotLib,
   document: Document,
   path: ArrayLike<number>,
   steps: number,
+  words: ZigzagWords = zigzagWords.en,
 ): SVGSVGElement {
   const points = pathPoints(path, steps + 1);
   const arrows = points.slice(1).map((to, k) => ({ from: points[k]!, to }));
@@ -309,9 +321,5 @@ export function firstStepsPlot(
       }),
     ],
   });
-  return finish(
-    svg,
-    `The first ${arrows.length} steps from A, magnified: each is an arrow up and to the right or ` +
-      `down and to the left, both weights changing at once.`,
-  );
+  return finish(svg, words.firstStepsLabel(String(arrows.length)));
 }

@@ -3,7 +3,8 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { checkModel, defaultValues } from '../../live/model.ts';
 import { GRID, TARGET, WINDOW, zigzagModel } from '../../live/models/zigzag.ts';
-import { panelSummary, type PanelNumbers } from './words.ts';
+import { byLocale } from '../../i18n/locales.ts';
+import { panelSummary, zigzagWords, type PanelNumbers } from './words.ts';
 import { ZIGZAG, levels, weightsFromPointer, zigzagPlot } from './zigzag-plot.ts';
 
 const base: PanelNumbers = {
@@ -57,6 +58,26 @@ describe('panelSummary()', () => {
     expect(
       panelSummary({ ...batch, arrived: 0, sameSign: 1999, mixed: 0, stepsToEps: 5000 }),
     ).toContain('Each of its first 1,999 steps moved both weights the same way.');
+  });
+});
+
+describe('panelSummary() in Chinese', () => {
+  const zh = byLocale(zigzagWords, 'zh-CN');
+
+  it('writes the same sentences with no space between them', () => {
+    expect(panelSummary(base, zh)).toBe(
+      '188 步后进入距最优点 ε = 0.05 的范围。每一步都让两个权重朝同一方向移动：' +
+        '单个样本的一步只能指向阴影所示的象限。曲率比 κ = 14.85。取它的最佳学习率 η = 2.5 时，需要 32 步。',
+    );
+    const batch = { ...base, batch: true, quadrants: 1 };
+    expect(panelSummary({ ...batch, sameSign: 3, mixed: 1, stepsToEps: 4 }, zh)).toContain(
+      '在全部 4 步中，3 步让两个权重朝同一方向移动，1 步让它们朝相反方向移动。',
+    );
+    expect(
+      panelSummary({ ...batch, arrived: 0, sameSign: 1999, mixed: 0, stepsToEps: 5000 }, zh),
+    ).toContain(
+      '5,000 步后仍未进入距最优点 ε = 0.05 的范围。前 1,999 步都让两个权重朝同一方向移动。',
+    );
   });
 });
 
