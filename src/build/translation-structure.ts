@@ -11,7 +11,7 @@
  */
 
 /** Props that are words for the reader, and so are translated. */
-const WORDS = new Set(['label']);
+const WORDS = new Set(['label', 'name']);
 
 /** Components whose order on the page is part of the structure (the rest may move in a sentence). */
 const INLINE = new Set(['Value', 'Editable', 'Fragment', 'Choice']);

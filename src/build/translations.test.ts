@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { missingTranslations } from './translations.ts';
+import { missingTranslations, translationMismatches } from './translations.ts';
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,5 +29,31 @@ describe('missingTranslations()', () => {
       `${join(at, 'zh-CN.json')}: no translation of "b" (from en.json)`,
       `${join(at, 'zh-CN.json')}: no translation of "c" (from en.json)`,
     ]);
+  });
+});
+
+describe('translationMismatches()', () => {
+  it('finds nothing wrong with the course’s translations', () => {
+    expect(translationMismatches('content/docs')).toEqual([]);
+  });
+
+  it('names a translation without an original, one that differs, and a chapter title the outline does not give', () => {
+    dir = mkdtempSync(join(tmpdir(), 'docs-'));
+    mkdirSync(join(dir, 'chapters'));
+    mkdirSync(join(dir, 'zh-cn', 'chapters'), { recursive: true });
+    const neuron = readFileSync('content/docs/chapters/neuron.mdx', 'utf8');
+    writeFileSync(join(dir, 'chapters', 'neuron.mdx'), neuron);
+    writeFileSync(
+      join(dir, 'zh-cn', 'chapters', 'neuron.mdx'),
+      neuron.replace('title: The neuron', 'title: 人工神经元').replace('<NeuronDiagram />', ''),
+    );
+    writeFileSync(join(dir, 'zh-cn', 'extra.mdx'), '---\ntitle: 多余\n---\n');
+    const problems = translationMismatches(dir);
+    expect(problems).toHaveLength(3);
+    expect(problems.join('\n')).toMatch(/neuron\.mdx: missing <NeuronDiagram>/);
+    expect(problems.join('\n')).toMatch(
+      /neuron\.mdx: the title "人工神经元" is not the outline's "神经元"/,
+    );
+    expect(problems.join('\n')).toMatch(/extra\.mdx: no English page/);
   });
 });

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { chapters } from '../course/outline.ts';
 import { translationProblems } from './translation-structure.ts';
 
 /**
@@ -55,6 +56,14 @@ export function translationMismatches(contentDir: string, locale = 'zh-cn'): str
       locale,
     );
     for (const problem of found) problems.push(`${relative('.', translated)}: ${problem}`);
+    // The sidebar and the home page name a chapter by the outline's title: the page's must agree.
+    const chapter = chapters.find((c) => file.replace(/\\/g, '/') === `chapters/${c.slug}.mdx`);
+    const title = /^title:\s*(.+)$/m.exec(readFileSync(translated, 'utf8'))?.[1]?.trim();
+    if (chapter && title !== chapter.titleZh) {
+      problems.push(
+        `${relative('.', translated)}: the title "${title ?? ''}" is not the outline's "${chapter.titleZh}" (src/course/outline.ts), which the sidebar and the home page show`,
+      );
+    }
   }
   return problems;
 }

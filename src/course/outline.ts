@@ -34,7 +34,7 @@ export const chapters: readonly ChapterOutline[] = [
   {
     slug: 'zero-centering',
     title: 'Why zero-centred outputs matter',
-    titleZh: '为什么输出要以零为中心',
+    titleZh: '为什么零中心化的输出很重要',
     summary:
       'With all-positive inputs, every weight of a neuron gets a gradient of the same sign, and descent zig-zags.',
     summaryZh: '当输入全为正时，一个神经元所有权重的梯度同号，梯度下降走出之字形。',
@@ -42,7 +42,7 @@ export const chapters: readonly ChapterOutline[] = [
   {
     slug: 'feedforward',
     title: 'Feedforward networks',
-    titleZh: '前馈神经网络',
+    titleZh: '前馈网络',
     summary: 'Layers, notation and the layer equations z⁽ˡ⁾ = W⁽ˡ⁾a⁽ˡ⁻¹⁾ + b⁽ˡ⁾, a⁽ˡ⁾ = fₗ(z⁽ˡ⁾).',
     summaryZh: '层、记号与逐层方程 z⁽ˡ⁾ = W⁽ˡ⁾a⁽ˡ⁻¹⁾ + b⁽ˡ⁾，a⁽ˡ⁾ = fₗ(z⁽ˡ⁾)。',
   },

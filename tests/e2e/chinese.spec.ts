@@ -4,6 +4,16 @@ import enCourse from '../../src/content/i18n/en.json' with { type: 'json' };
 import zhCourse from '../../src/content/i18n/zh-CN.json' with { type: 'json' };
 import { en } from '../../src/i18n/en.ts';
 import { zhCN } from '../../src/i18n/zh-cn.ts';
+import { params } from '../../src/i18n/zh-cn/params.ts';
+import { models } from '../../src/live/models/registry.ts';
+import { activationExplorerWords } from '../../src/widgets/activation-explorer/words.ts';
+import { autodiffWords } from '../../src/widgets/autodiff/words.ts';
+import { depthWords } from '../../src/widgets/depth/words.ts';
+import { fitWords } from '../../src/widgets/fit/words.ts';
+import { networkDiagramWords } from '../../src/widgets/network-diagram/words.ts';
+import { neuronDiagramWords } from '../../src/widgets/neuron-diagram/words.ts';
+import { trainingWords } from '../../src/widgets/training/words.ts';
+import { zigzagWords } from '../../src/widgets/zigzag/words.ts';
 import { mazurParams, mazurWorkedExample } from '../../src/engine/mazur.ts';
 import { expect, goLive, test } from './fixtures.ts';
 import { builtHtml, builtPages, isFallback } from './pages.ts';
@@ -30,8 +40,15 @@ function interfaceStrings(): string[] {
   const collect = (ours: unknown, theirs: unknown): void => {
     if (typeof ours === 'string' && ours !== theirs) strings.add(ours);
     if (typeof ours === 'function' && typeof theirs === 'function') {
-      const [a, b] = [ours as (n: number) => unknown, theirs as (n: number) => unknown];
-      for (const n of [1, 2, 3, 4, 5, 6, 7, 8, 9]) collect(a(n), b(n));
+      const [a, b] = [ours as (...n: number[]) => unknown, theirs as (...n: number[]) => unknown];
+      for (const n of [1, 2, 3, 4, 5, 6, 7, 8, 9]) {
+        try {
+          collect(a(n, n, n, n), b(n, n, n, n));
+        } catch {
+          // Words built from something other than numbers: their fixed parts are checked on
+          // the pages, through the strings above.
+        }
+      }
     }
     if (typeof ours === 'object' && ours !== null && typeof theirs === 'object' && theirs) {
       for (const [key, value] of Object.entries(ours))
@@ -40,17 +57,52 @@ function interfaceStrings(): string[] {
   };
   collect(en, zhCN);
   collect(enCourse, zhCourse);
+  for (const table of [
+    activationExplorerWords,
+    autodiffWords,
+    depthWords,
+    fitWords,
+    networkDiagramWords,
+    neuronDiagramWords,
+    trainingWords,
+    zigzagWords,
+  ])
+    collect(table.en, table['zh-CN']);
+  // The models' own labels and options are their English words (src/live/labels.ts).
+  for (const [name, spec] of Object.entries(models)) {
+    const theirs = (params as unknown as Record<string, Record<string, unknown>>)[name] ?? {};
+    for (const [param, p] of Object.entries(spec.params)) {
+      const zh = theirs[param];
+      collect(
+        p.label,
+        typeof zh === 'object' && zh !== null ? (zh as { label: string }).label : zh,
+      );
+      if (p.kind === 'choice')
+        collect(p.options, (zh as { options?: unknown } | undefined)?.options);
+    }
+  }
   // Starlight's own, up to any placeholder ("Section titled “{{title}}”").
   for (const value of Object.values(enStarlight)) {
     const fixed = value.split('{{')[0]!.trim();
     if (fixed.length >= 5) strings.add(fixed); // not “Ctrl”, the same in Chinese
   }
-  return [...strings];
+  // Words, not punctuation: “)” is “）” in Chinese text, but a formula's bracket either way.
+  return [...strings].filter((s) => /[A-Za-z]{2,}/.test(s));
 }
 
 /** What a page shows or names in English from the dictionaries: text, names and labels. */
 function untranslated(html: string, strings: readonly string[]): string[] {
   const { document } = parseHTML(html);
+  // The sources cite English titles, which may contain an interface string ("activation function").
+  const sources = [...document.querySelectorAll('.sl-markdown-content h2')].find(
+    (h) => h.textContent?.trim() === '参考文献',
+  );
+  let after = sources?.closest('.sl-heading-wrapper')?.nextElementSibling;
+  while (after) {
+    const next = after.nextElementSibling;
+    after.remove();
+    after = next;
+  }
   const found = new Set<string>();
   const check = (text: string, where: string): void => {
     const shown = text.replace(/\s+/g, ' ').trim();
