@@ -3,15 +3,8 @@
  * 英文名称就是模型自身的 label（src/live/models/）。类型由模型推出：新增参数或选项而未翻译，
  * 类型检查即失败。
  */
+import { ACTIVATIONS } from '../../live/activation-options.ts'; // 激活函数的名称中英文相同
 import type { ParamWords } from '../../live/models/registry.ts';
-
-const ACTIVATIONS = {
-  sigmoid: 'sigmoid σ',
-  tanh: 'tanh',
-  relu: 'ReLU',
-  'leaky-relu': 'leaky ReLU',
-  elu: 'ELU',
-} as const;
 
 export const params: ParamWords = {
   activations: {
