@@ -8,6 +8,6 @@ declare namespace App {
      * Set by an embed page (src/pages/embed/[widget].astro) for the widget it shows: the chapter
      * the widget comes from, whose frontmatter declares its instances, and the widget's id.
      */
-    embed?: { file: string; data: { models?: unknown }; id: string };
+    embed?: { file: string; data: { models?: unknown }; id: string; lang: 'en' | 'zh-CN' };
   }
 }

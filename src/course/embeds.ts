@@ -17,7 +17,7 @@
  * Pure functions over MDX source text: no Astro, no file system, so that a unit test can run them.
  */
 import { splitRef } from '../live/model.ts';
-import { en } from '../live/live-words.ts';
+import { en, type EmbedPageWords } from '../live/live-words.ts';
 
 /** What the embed pages need to know about one widget component. */
 export interface WidgetSpec {
@@ -192,7 +192,10 @@ export type Hideable = (typeof HIDEABLE)[number];
  * Reads the `hide` flags of an embed page's query string: the parts to hide, and a sentence when
  * it names anything else. Values may be separated by commas, spaces or repeated keys.
  */
-export function parseHide(search: string): { hide: Hideable[]; notices: string[] } {
+export function parseHide(
+  search: string,
+  words: Pick<EmbedPageWords, 'unknownHide'> = en.embed.page,
+): { hide: Hideable[]; notices: string[] } {
   const hide = new Set<Hideable>();
   let unknown = false;
   let query: URLSearchParams;
@@ -210,11 +213,7 @@ export function parseHide(search: string): { hide: Hideable[]; notices: string[]
   }
   // The word is not echoed, as with any unusable value in a link (url-codec.ts): it may be any
   // text at all.
-  const notices = unknown
-    ? [
-        `The link asks to hide something this figure does not have, so that part of it was ignored. A link can hide ${HIDEABLE.join(' or ')}.`,
-      ]
-    : [];
+  const notices = unknown ? [words.unknownHide(HIDEABLE)] : [];
   return { hide: HIDEABLE.filter((part) => hide.has(part)), notices };
 }
 
@@ -222,7 +221,10 @@ export function parseHide(search: string): { hide: Hideable[]; notices: string[]
 export const THEMES = ['light', 'dark'] as const;
 
 /** A sentence when the link's `theme` is none of THEMES (the value is not echoed), else none. */
-export function themeNotices(search: string): string[] {
+export function themeNotices(
+  search: string,
+  words: Pick<EmbedPageWords, 'unknownTheme'> = en.embed.page,
+): string[] {
   let theme: string | null;
   try {
     theme = new URLSearchParams(search).get('theme');
@@ -231,9 +233,7 @@ export function themeNotices(search: string): string[] {
   }
   return theme === null || (THEMES as readonly string[]).includes(theme)
     ? []
-    : [
-        `The link asks for a colour theme this page does not have, so it follows your system's setting. A link can ask for ${THEMES.join(' or ')}.`,
-      ];
+    : [words.unknownTheme(THEMES)];
 }
 
 /**

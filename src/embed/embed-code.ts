@@ -22,7 +22,9 @@ export function embedCode(details: HTMLDetailsElement, doc: Document = document)
   const instances = (details.dataset['instances'] ?? '').split(' ').filter(Boolean);
   const label = details.dataset['label'] ?? '';
   const search = stateQuery(doc.location.search, instances);
-  const src = new URL(`${import.meta.env.BASE_URL}embed/${id}/${search}`, doc.location.href).href;
+  // The embed page in the chapter's language (EmbedAction.astro writes its path).
+  const path = details.dataset['path'] ?? `${import.meta.env.BASE_URL}embed/${id}/`;
+  const src = new URL(`${path}${search}`, doc.location.href).href;
   const widget = doc.getElementById(details.dataset['for'] ?? '');
   // The open action is part of the widget's box when it sits inside it: not part of the frame.
   const own = widget?.contains(details) ? details.getBoundingClientRect().height : 0;

@@ -14,6 +14,8 @@ import { FLUSH_URL_EVENT, showNotices } from '../live/client/notices.ts';
 export const SIZE_MESSAGE = 'backprop-live:embed-size';
 
 interface EmbedConfig {
+  /** Its notices in the page's language (src/components/EmbedPage.astro). */
+  words: { hide: string; theme: string; titles: [string, string]; dismiss: string };
   id: string;
   instances: string[];
   chapter: string;
@@ -24,7 +26,15 @@ const main = document.querySelector<HTMLElement>('[data-embed-page]');
 const config = JSON.parse(main?.dataset['embedPage'] ?? 'null') as EmbedConfig | null;
 
 if (main && config) {
-  showNotices([...parseHide(location.search).notices, ...themeNotices(location.search)]);
+  const { words } = config;
+  showNotices(
+    [
+      ...parseHide(location.search, { unknownHide: () => words.hide }).notices,
+      ...themeNotices(location.search, { unknownTheme: () => words.theme }),
+    ],
+    document,
+    { title: (count) => words.titles[count === 1 ? 0 : 1], dismiss: words.dismiss },
+  );
 
   if (window.parent !== window) {
     let last = 0;

@@ -86,6 +86,19 @@ export interface EmbedWords {
   readonly copy: string;
   readonly copied: string;
   readonly blocked: string;
+  /** The embed page itself (src/components/EmbedPage.astro). */
+  readonly page: EmbedPageWords;
+}
+
+export interface EmbedPageWords {
+  readonly heading: (label: string, chapter: string) => string;
+  readonly description: (label: string, chapter: string) => string;
+  readonly open: (chapter: string) => string;
+  readonly newTab: string;
+  /** A `hide` the figure does not have; `parts` are the ones it has (not the link's word). */
+  readonly unknownHide: (parts: readonly string[]) => string;
+  /** A `theme` the page does not have. */
+  readonly unknownTheme: (themes: readonly string[]) => string;
 }
 
 export const enNotices: NoticeWords = {
@@ -161,5 +174,16 @@ export const en: LiveWords = {
     copy: 'Copy embed code',
     copied: 'Embed code copied.',
     blocked: 'Copying was blocked. The code is selected: press Ctrl+C (⌘C on a Mac).',
+    page: {
+      heading: (label, chapter) => `${label}, from the chapter “${chapter}”`,
+      description: (label, chapter) =>
+        `${label} from the chapter “${chapter}” of Backprop Live, an interactive textbook on how neural networks learn.`,
+      open: (chapter) => `Open in the course: ${chapter}`,
+      newTab: ' (opens in a new tab)',
+      unknownHide: (parts) =>
+        `The link asks to hide something this figure does not have, so that part of it was ignored. A link can hide ${parts.join(' or ')}.`,
+      unknownTheme: (themes) =>
+        `The link asks for a colour theme this page does not have, so it follows your system's setting. A link can ask for ${themes.join(' or ')}.`,
+    },
   },
 };

@@ -30,14 +30,17 @@ const enStarlight = JSON.parse(
   )![0],
 ) as Record<string, string>;
 
-const english = builtPages().filter(
-  (p) => !p.startsWith('/zh-cn/') && !p.startsWith('/embed/') && p !== '/404.html',
-);
+const english = builtPages().filter((p) => !p.startsWith('/zh-cn/') && p !== '/404.html');
 
 /** Every interface string a dictionary has, in one language, that the other says differently. */
+const empty: string[] = [];
+
 function interfaceStrings(): string[] {
   const strings = new Set<string>();
   const collect = (ours: unknown, theirs: unknown): void => {
+    // A translation left empty would name a control with nothing.
+    const blank = theirs === undefined || (typeof theirs === 'string' && theirs.trim() === '');
+    if (typeof ours === 'string' && ours.trim() !== '' && blank) empty.push(ours);
     if (typeof ours === 'string' && ours !== theirs) strings.add(ours);
     if (typeof ours === 'function' && typeof theirs === 'function') {
       const [a, b] = [ours as (...n: number[]) => unknown, theirs as (...n: number[]) => unknown];
@@ -129,6 +132,7 @@ function untranslated(html: string, strings: readonly string[]): string[] {
 test('every page has a Chinese translation, in Chinese, with none of the dictionaries’ interface strings in English', () => {
   const strings = interfaceStrings();
   expect(strings).toContain('Show the solution'); // the check has something to look for
+  expect(empty, 'English words whose Chinese is empty').toEqual([]);
   const problems: string[] = [];
   for (const path of english) {
     const zh = `/zh-cn${path}`;

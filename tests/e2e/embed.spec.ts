@@ -171,6 +171,39 @@ test("a chapter's Embed action writes the code for the widget's current state, a
   ).toHaveValue('2.0');
 });
 
+test('a Chinese chapter embeds its widget in Chinese, and the embed page leads back to it', async ({
+  page,
+}) => {
+  await page.goto('/zh-cn/chapters/neuron/');
+  await goLive(page);
+  const w1 = page.locator('#widget-neuron-diagram').getByRole('spinbutton', { name: '权重 w1' });
+  await w1.fill('2');
+  await w1.press('Enter');
+  const action = page.locator('details[data-embed-action="neuron-diagram"]');
+  await action.locator('summary').click();
+  const code = action.getByRole('textbox', { name: '嵌入代码' });
+  await expect(code).toHaveValue(
+    /^<iframe src="[^"]*\/zh-cn\/embed\/neuron-diagram\/\?neuron\.w1=2" title="神经元示意图 · Backprop Live"/,
+  );
+  const src = /src="([^"]+)"/.exec(await code.inputValue())?.[1] ?? '';
+  // A hide word the figure lacks: the notice is in Chinese too, and the rest of the link applies.
+  await page.goto(`${src}&hide=everything`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    '神经元示意图，出自“神经元”一章',
+  );
+  await expect(page.getByRole('spinbutton', { name: '权重 w1' })).toHaveValue('2.0');
+  const notice = page.getByRole('status').filter({ hasText: '无法使用' });
+  await expect(notice).toContainText('链接要求隐藏这张图没有的部分');
+  await expect(notice.getByRole('button')).toHaveText('关闭');
+  const back = page.getByRole('link', { name: /在课程中打开：神经元/ });
+  await back.focus(); // it takes the widget's state when the reader reaches for it
+  expect(await back.getAttribute('href')).toMatch(
+    /^\/zh-cn\/chapters\/neuron\/\?neuron\.w1=2#widget-neuron-diagram$/,
+  );
+  expect(await axeViolations(page)).toEqual([]);
+});
+
 test("an embed page in a frame posts its height, and the instructor guide's snippet sizes the frame", async ({
   page,
 }) => {

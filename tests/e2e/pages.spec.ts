@@ -30,7 +30,7 @@ const sampled = new Set([fallbacks.find((path) => !path.includes('/chapters/'))]
 // The embed pages have no theme picker and no site chrome: embed.spec.ts scans each in both
 // themes, with its parts shown and hidden.
 const pages = builtPages().filter(
-  (p) => !p.startsWith('/embed/') && (!isFallback(p) || sampled.has(p)),
+  (p) => !/^\/(zh-cn\/)?embed\//.test(p) && (!isFallback(p) || sampled.has(p)),
 );
 
 for (const path of pages) {

@@ -20,8 +20,9 @@ export function where(locals: App.Locals, url: URL, component: string, prop: str
   return `${fileOf(locals, url)}: <${component} ${prop}>`;
 }
 
-/** The page's language tag, e.g. 'zh-CN' (English outside Starlight's pages, e.g. embeds). */
+/** The page's language tag, e.g. 'zh-CN': Starlight's, or an embed page's own. */
 export function pageLang(locals: App.Locals): string {
+  if (locals.embed) return locals.embed.lang;
   try {
     return locals.starlightRoute.lang;
   } catch {

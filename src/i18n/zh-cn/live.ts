@@ -67,5 +67,16 @@ export const live: LiveWords = {
     copy: '复制嵌入代码',
     copied: '嵌入代码已复制。',
     blocked: '复制被浏览器阻止。代码已选中：请按 Ctrl+C（Mac 上按 ⌘C）。',
+    page: {
+      heading: (label, chapter) => `${label}，出自“${chapter}”一章`,
+      description: (label, chapter) =>
+        `${label}，出自 Backprop Live 的“${chapter}”一章。Backprop Live 是一本讲解神经网络如何学习的交互式教材。`,
+      open: (chapter) => `在课程中打开：${chapter}`,
+      newTab: '（在新标签页中打开）',
+      unknownHide: (parts) =>
+        `链接要求隐藏这张图没有的部分，这一项已忽略。链接可以隐藏的是 ${parts.join(' 或 ')}。`,
+      unknownTheme: (themes) =>
+        `链接要求的配色主题本页没有，因此页面沿用系统设置。链接可以使用的主题是 ${themes.join(' 或 ')}。`,
+    },
   },
 };
