@@ -25,7 +25,8 @@ async function readLongTasks(page) {
 }
 
 /**
- * Throttles the CPU, starts a run with `start`, waits until `status` (a selector) says "Trained",
+ * Throttles the CPU, starts a run with `start`, waits until `status` (a selector) says the run is
+ * done ("Trained", or in Chinese "已训练"),
  * and counts the long tasks in between.
  */
 async function timedRun(page, context, throttle, { steps, start, status }) {
@@ -34,8 +35,10 @@ async function timedRun(page, context, throttle, { steps, start, status }) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   const began = Date.now();
   await start();
+  // "Trained …" in English, "已训练…" in Chinese: the status line's words for a finished run
+  // (training/words.ts `trained`, fit/words.ts `done`, and their Chinese in src/i18n/zh-cn/).
   await page.waitForFunction(
-    (selector) => /^Trained /.test(document.querySelector(selector)?.textContent ?? ''),
+    (selector) => /^(Trained |已训练)/.test(document.querySelector(selector)?.textContent ?? ''),
     status,
     { timeout: 120_000, polling: 250 },
   );
