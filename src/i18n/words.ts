@@ -7,6 +7,12 @@
 import type { ExerciseWords } from '../live/exercise-words.ts';
 import type { LiveWords } from '../live/live-words.ts';
 
+/** The text on either side of a field, spaces included: "N = " [3] " hidden units". */
+export interface AroundField {
+  readonly before: string;
+  readonly after: string;
+}
+
 export interface LearningPathWords {
   /** After the title of a chapter not yet written. */
   readonly soon: string;

@@ -9,11 +9,9 @@ import type { Locale } from '../../i18n/locales.ts';
 import { fit as zhCN } from '../../i18n/zh-cn/fit.ts';
 import { formatNumber } from '../../live/format.ts';
 
-/** The text on either side of a field, spaces included: "N = " [3] " hidden units". */
-export interface AroundField {
-  readonly before: string;
-  readonly after: string;
-}
+import type { AroundField } from '../../i18n/words.ts';
+
+export type { AroundField };
 
 /** A count, as a number (for a plural) and as written: { n: 5000, text: '5,000' }. */
 export interface Count {
