@@ -20,7 +20,7 @@ const SEED = 20261203;
 const EDITS_PER_PAGE = 12;
 // An embed page shows one of the chapters' widgets, whose controls its chapter's run fuzzes
 // already: there, the link (with hostile `hide` and `theme` values) is what is new, and one test
-// opens a hostile link on each embed page in turn.
+// opens a hostile link on each embed page in turn, in English and in Chinese.
 
 /** Every control a reader can type into or choose with, in page order. */
 const CONTROLS = [
@@ -103,7 +103,7 @@ async function apply(page: Page, step: EditStep): Promise<void> {
   }
 }
 
-const isEmbed = (path: string): boolean => path.startsWith('/embed/');
+const isEmbed = (path: string): boolean => /^\/(zh-cn\/)?embed\//.test(path);
 
 test('a hostile link on each embed page, hide and theme included, leaves the page whole', async ({
   page,
