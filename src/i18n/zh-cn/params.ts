@@ -106,7 +106,7 @@ export const params: ParamWords = {
     w3: '权重 w3',
     b: '偏置 b',
     act: { label: '激活函数', options: ACTIVATIONS },
-    leak: 'leaky ReLU 的斜率 a',
+    leak: 'leaky ReLU 的斜率 s',
     alpha: 'ELU 的 α',
   },
   shapes: {

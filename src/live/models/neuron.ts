@@ -51,7 +51,7 @@ export const neuronModel = defineModel({
       default: 'sigmoid',
       options: ACTIVATIONS,
     },
-    leak: { label: 'leaky ReLU slope a', default: 0.01, min: 0, max: 0.5, step: 0.01 },
+    leak: { label: 'leaky ReLU slope s', default: 0.01, min: 0, max: 0.5, step: 0.01 },
     alpha: { label: 'ELU α', default: 1, min: 0.1, max: 3, step: 0.1 },
   },
   values: {
