@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { descend, zigzagData, zigzagLoss } from '../../engine/zigzag.ts';
+import { descend, hessian, zigzagData, zigzagLoss } from '../../engine/zigzag.ts';
 import { checkModel, defaultValues, runGroup, type ParamValues } from '../model.ts';
 import { ETA_GRID, GRID, WINDOW, bestRate, zigzagModel } from './zigzag.ts';
 
@@ -75,6 +75,38 @@ describe('zigzagModel', () => {
     expect(num(above, 'arrived')).toBe(0);
     expect(num(above, 'stepsToEps')).toBeLessThan(2000);
     expect(Number.isFinite(num(above, 'endW0'))).toBe(true);
+  });
+
+  it('gives the factor by which one full-batch step shrinks each axis of the error', () => {
+    // Along an eigenvector of the Hessian, the component of w − w* is multiplied by 1 − ηλ at
+    // each full-batch step: measure that on the descent's own path.
+    const eta = 3.5;
+    const values = at({ batch: true, eta });
+    const data = zigzagData('sigmoid', [1, -1]);
+    const [h00, h01] = hessian(data);
+    const path = descend(data, {
+      eta,
+      mode: 'batch',
+      start: [0, 0],
+      target: [1, -1],
+      epsilon: 1e-9,
+      maxSteps: 3,
+    }).path;
+    const [w0, w1] = [path[0]! - 1, path[1]! + 1];
+    const [v0, v1] = [path[2]! - 1, path[3]! + 1];
+    for (const [key, lambda] of [
+      ['steepFactor', num(values, 'lambdaMax')],
+      ['flatFactor', num(values, 'lambdaMin')],
+    ] as const) {
+      // The eigenvector for λ of [[h00, h01], [h01, h11]] is (h01, λ − h00).
+      const [e0, e1] = [h01, lambda - h00];
+      const ratio = (v0 * e0 + v1 * e1) / (w0 * e0 + w1 * e1);
+      expect(num(values, key), key).toBeCloseTo(ratio, 9);
+      expect(num(values, key), key).toBeCloseTo(1 - eta * lambda, 12);
+    }
+    // At 3.5, just inside the limit, the steep axis flips sign each step; the flat one does not.
+    expect(num(values, 'steepFactor')).toBeLessThan(0);
+    expect(num(values, 'flatFactor')).toBeGreaterThan(0);
   });
 
   it('finds the learning rate of its grid that arrives soonest, by trying each', () => {

@@ -128,6 +128,8 @@ export const zigzagModel = defineModel({
       'lambdaMin',
       'condition',
       'etaLimit',
+      'steepFactor',
+      'flatFactor',
       'quadrants',
       'x0a',
       'x1a',
@@ -166,6 +168,10 @@ export const zigzagModel = defineModel({
         condition: lambdaMax / lambdaMin,
         // Full-batch descent on a quadratic diverges for η > 2 / λmax.
         etaLimit: 2 / lambdaMax,
+        // What one full-batch step at this η multiplies the distance to the optimum by, along
+        // the steepest and the flattest axis of the bowl.
+        steepFactor: 1 - p.eta * lambdaMax,
+        flatFactor: 1 - p.eta * lambdaMin,
         quadrants: quadrants(p.inputs),
         ...firstSteps(p),
         // What the chapter says of the experiment: its size, and the rates the search tries.
