@@ -13,6 +13,7 @@ import type { Element, Root as HastRoot, Text } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { localeOfFile } from '../i18n/locales.ts';
 import { formatFull, formatNumber, formatParam } from '../live/format.ts';
 import { pageModels, resolveDigits, resolveValue } from '../live/authoring.ts';
 import { numberParam } from '../live/params.ts';
@@ -57,7 +58,7 @@ export function remarkLiveMath() {
         );
         // A parameter shows every digit it has, so that the formula's arithmetic checks.
         const format = numberParam(spec.params, name) ? formatParam : formatNumber;
-        const text = format(value, { digits, mathMinus: true });
+        const text = format(value, { digits, mathMinus: true, locale: localeOfFile(file.path) });
         slots.push({ ref, digits, value, text });
         return `\\text{${placeholder(slots.length - 1)}}`;
       });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wordsFor } from './index.ts';
-import { localeOf, pathWithoutLocale } from './locales.ts';
+import { localeOf, localeOfFile, localeOfPath, pathWithoutLocale } from './locales.ts';
 
 describe('localeOf()', () => {
   it('takes any Chinese tag for the Chinese course, and anything else for English', () => {
@@ -12,6 +12,26 @@ describe('localeOf()', () => {
     expect(wordsFor('zh-CN').exercise.check).toBe('检查');
     expect(wordsFor('en').exercise.check).toBe('Check');
     expect(wordsFor(undefined).exercise.check).toBe('Check');
+  });
+});
+
+describe('localeOfPath() and localeOfFile()', () => {
+  it('find the language from the path, under the site’s base too', () => {
+    expect(localeOfPath('/zh-cn/chapters/neuron/')).toBe('zh-CN');
+    expect(localeOfPath('/zh-cn')).toBe('zh-CN');
+    expect(localeOfPath('/zh-cn/embed/zigzag/')).toBe('zh-CN');
+    expect(localeOfPath('/chapters/neuron/')).toBe('en');
+    expect(localeOfPath('/zh-cnx/notation/')).toBe('en');
+    expect(localeOfPath('/ml101/zh-cn/notation/', '/ml101')).toBe('zh-CN');
+    expect(localeOfPath('/ml101/zh-cn/notation/', '/ml101/')).toBe('zh-CN');
+    expect(localeOfPath('/ml101/notation/', '/ml101/')).toBe('en');
+  });
+
+  it('find the language of a source file from its place under docs/', () => {
+    expect(localeOfFile('/work/content/docs/zh-cn/chapters/neuron.mdx')).toBe('zh-CN');
+    expect(localeOfFile('content\\docs\\zh-cn\\index.mdx')).toBe('zh-CN');
+    expect(localeOfFile('/work/content/docs/chapters/neuron.mdx')).toBe('en');
+    expect(localeOfFile('notes.mdx')).toBe('en');
   });
 });
 

@@ -34,6 +34,32 @@ export function pathWithoutLocale(pathname: string, base = '/'): string {
 }
 
 /**
+ * The language of the page at `pathname` (the site's `base` included): `/zh-cn/chapters/neuron/`
+ * is Chinese, `/chapters/neuron/` English.
+ */
+export function localeOfPath(pathname: string, base = '/'): Locale {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  const rest = pathname.startsWith(root)
+    ? pathname.slice(root.length)
+    : pathname.replace(/^\//, '');
+  for (const locale of LOCALES) {
+    const prefix = LOCALE_PATH[locale];
+    if (prefix && `${rest}/`.startsWith(prefix)) return locale;
+  }
+  return 'en';
+}
+
+/**
+ * The language of a page's source file, from its place under the content's `docs/`:
+ * `content/docs/zh-cn/chapters/neuron.mdx` is Chinese.
+ */
+export function localeOfFile(path: string): Locale {
+  const normal = path.replaceAll('\\', '/');
+  const at = normal.lastIndexOf('/docs/');
+  return at < 0 ? 'en' : localeOfPath(normal.slice(at + '/docs'.length));
+}
+
+/**
  * One area's words in the page's language, from a table that has every language (so a missing
  * translation fails the type check): `byLocale(trainingWords, document.documentElement.lang)`.
  * Widgets keep such a table each, so that a page loads only the words of its own widgets.

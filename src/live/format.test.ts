@@ -6,9 +6,12 @@ import {
   decimalsOf,
   digitsForSignificant,
   digitsForStep,
+  formatCount,
   formatFull,
   formatNumber,
   formatParam,
+  numberLocale,
+  setNumberLocaleSource,
 } from './format.ts';
 
 const FORBIDDEN = /NaN|Infinity|undefined/;
@@ -17,6 +20,43 @@ const FORBIDDEN = /NaN|Infinity|undefined/;
 function readBack(text: string): number {
   return Number(text.replace('\u2212', '-'));
 }
+
+describe('formatNumber() in the page’s language, with Intl', () => {
+  it('rounds the decimal a reader sees, not the binary value just below it', () => {
+    // 1.005 is stored as 1.00499999999999989…; toFixed(2) gives 1.00, a reader by hand 1.01.
+    expect(formatNumber(1.005, { digits: 2 })).toBe('1.01');
+    expect(formatNumber(2.675, { digits: 2 })).toBe('2.68');
+    expect(formatNumber(0.1, { digits: 20 })).toBe('0.10000000000000000000');
+  });
+
+  it('writes each language’s own point and minus, never grouping a value a field reads back', () => {
+    expect(formatNumber(-1234.5, { digits: 2, locale: 'de' })).toBe('-1234,50');
+    expect(formatNumber(-1234.5, { digits: 2, locale: 'zh-CN' })).toBe('-1234.50');
+    expect(formatNumber(-1234.5, { digits: 2, locale: 'en' })).toBe('-1234.50');
+    expect(formatNumber(3.51e-5, { locale: 'de' })).toBe('3,51e-5');
+    // A tag Intl does not know writes English rather than throwing.
+    expect(formatNumber(0.5, { digits: 1, locale: 'not a tag!' })).toBe('0.5');
+  });
+
+  it('takes the language from the source the build sets, English without one', () => {
+    expect(numberLocale()).toBe('en'); // no document in a unit test
+    setNumberLocaleSource(() => 'de');
+    try {
+      expect(numberLocale()).toBe('de');
+      expect(formatNumber(0.25, { digits: 2 })).toBe('0,25');
+      expect(formatCount(10000)).toBe('10.000');
+    } finally {
+      setNumberLocaleSource(() => undefined);
+    }
+    expect(formatNumber(0.25, { digits: 2 })).toBe('0.25');
+  });
+
+  it('groups a count’s thousands as the language does', () => {
+    expect(formatCount(10000)).toBe('10,000');
+    expect(formatCount(999.6)).toBe('1,000');
+    expect(formatCount(Number.NaN)).toBe(NOT_A_NUMBER);
+  });
+});
 
 describe('formatNumber()', () => {
   it('shows 4 digits after the point by default', () => {

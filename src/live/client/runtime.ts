@@ -19,6 +19,7 @@ import { keepPrintNote } from './print-note.ts';
 import { bindMathReadOuts, defineLiveValue } from './read-outs.ts';
 import { linkApplied, linkSettled } from './shared-link.ts';
 import { pageWords } from '../../i18n/index.ts';
+import { warmNumberFormat } from '../format.ts';
 
 async function loadInstances(
   wanted: Map<string, ParamValues>,
@@ -48,6 +49,9 @@ export function start(doc: Document = document): Promise<PageStore> {
 }
 
 async function run(doc: Document): Promise<PageStore> {
+  // Intl's number data takes a moment to load (format.ts): load it while the models and widgets
+  // download, in a task of its own, rather than in the reader's first edit.
+  setTimeout(warmNumberFormat, 0);
   // The widgets' code loads beside the models', not after them: a shared link's numbers wait
   // for both (shared-link.ts).
   const widgets = Object.entries(widgetLoaders)

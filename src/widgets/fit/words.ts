@@ -7,7 +7,7 @@
  */
 import type { Locale } from '../../i18n/locales.ts';
 import { fit as zhCN } from '../../i18n/zh-cn/fit.ts';
-import { formatNumber } from '../../live/format.ts';
+import { formatCount, formatNumber } from '../../live/format.ts';
 
 import type { AroundField } from '../../i18n/words.ts';
 
@@ -115,12 +115,8 @@ const en: FitWords = {
 /** The figure's words in each language: `byLocale(fitWords, lang)`. */
 export const fitWords: Readonly<Record<Locale, FitWords>> = { en, 'zh-CN': zhCN };
 
-/**
- * A whole number with thousands separators: 5,000. Not toLocaleString: its first call loads the
- * ICU number data, 200 ms on a slow phone, in the middle of the first step of a run.
- */
-export const formatCount = (n: number): string =>
-  String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+/** A whole number with thousands separators: 5,000. */
+export { formatCount };
 const count = (n: number): Count => ({ n, text: formatCount(n) });
 
 /**

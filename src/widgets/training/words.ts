@@ -11,7 +11,7 @@
  */
 import type { Locale } from '../../i18n/locales.ts';
 import { training as zhCN } from '../../i18n/zh-cn/training.ts';
-import { formatNumber } from '../../live/format.ts';
+import { formatCount, formatNumber } from '../../live/format.ts';
 import type { Change, OutputLine, TrainingPoint, UpdateOrder } from './model.ts';
 
 /** A count, as a number (for a plural) and as written: { n: 10000, text: '10,000' }. */
@@ -217,7 +217,7 @@ const en: TrainingWords = {
 export const trainingWords: Readonly<Record<Locale, TrainingWords>> = { en, 'zh-CN': zhCN };
 
 /** A step count as the page writes it: 10,000. */
-export const formatCount = (n: number): string => n.toLocaleString('en-US');
+export { formatCount };
 
 /** A count and its text, for a plural. */
 export const count = (n: number): Count => ({ n, text: formatCount(n) });
