@@ -20,6 +20,7 @@
  *   both, the looser applies. With only `relative`, the exercise asks for enough significant
  *   figures that their rounding uses at most half of it.
  */
+import { formatNumber } from './format.ts';
 import { AuthoringError } from './authoring-error.ts';
 import { en, type ExerciseWords } from './exercise-words.ts';
 
@@ -76,28 +77,24 @@ export function isWithin(value: number, expected: number, tolerance: Tolerance):
 export function plainNumber(value: number): string {
   if (!Number.isFinite(value)) return '';
   const size = Math.abs(value);
-  for (let digits = 0; digits < 20; digits++) {
-    const text = value.toFixed(digits);
-    if (Math.abs(Number(text) - value) <= size * 1e-9) return text;
-  }
-  return value.toFixed(20);
+  let digits = 0;
+  while (digits < 20 && Math.abs(Number(value.toFixed(digits)) - value) > size * 1e-9) digits++;
+  return formatNumber(value, { digits, scientificBelow: 0 });
 }
 
 /**
  * `value` as the exercise asks for it: `digits` decimals, or `figures` significant figures
- * written without an exponent (0.000439, 12300). Never "-0.0000". Finite values only.
+ * written without an exponent (0.000439, 12300). Never "-0.0000". Finite values only. In the
+ * page's language, or in `locale` (English reads back with `Number`).
  */
-export function formatAnswer(value: number, precision: Precision): string {
-  let text: string;
-  if (precision.kind === 'decimals') {
-    text = value.toFixed(precision.digits);
-  } else {
-    const rounded = Number(value.toPrecision(precision.figures));
-    if (rounded === 0) return '0';
-    const magnitude = Math.floor(Math.log10(Math.abs(rounded)));
-    text = rounded.toFixed(Math.min(20, Math.max(0, precision.figures - 1 - magnitude)));
-  }
-  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+export function formatAnswer(value: number, precision: Precision, locale?: string): string {
+  if (precision.kind === 'decimals')
+    return formatNumber(value, { digits: precision.digits, scientificBelow: 0, locale });
+  const rounded = Number(value.toPrecision(precision.figures));
+  if (rounded === 0) return formatNumber(0, { digits: 0, locale });
+  const magnitude = Math.floor(Math.log10(Math.abs(rounded)));
+  const digits = Math.min(20, Math.max(0, precision.figures - 1 - magnitude));
+  return formatNumber(rounded, { digits, scientificBelow: 0, locale });
 }
 
 /** The same kind of precision, `extra` digits finer. */
@@ -114,12 +111,12 @@ function finer(precision: Precision, extra: number): Precision {
  * precision asked for is enough; the loop keeps the promise for any tolerance.)
  */
 export function shownAnswer(expected: number, spec: AnswerSpec): string {
-  let text = formatAnswer(expected, spec.precision);
+  let precision = spec.precision;
   for (let extra = 1; extra <= 15; extra++) {
-    if (isWithin(Number(text), expected, spec.tolerance)) break;
-    text = formatAnswer(expected, finer(spec.precision, extra));
+    if (isWithin(Number(formatAnswer(expected, precision, 'en')), expected, spec.tolerance)) break;
+    precision = finer(spec.precision, extra);
   }
-  return text;
+  return formatAnswer(expected, precision);
 }
 
 /** The tolerance in words, e.g. "±0.0002", "1%" or "±0.001 or 1% (whichever is larger)". */

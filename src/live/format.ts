@@ -78,7 +78,7 @@ export interface FormatOptions {
   /** Write the minus sign as U+2212 (as typeset math does) instead of a hyphen. Default false. */
   mathMinus?: boolean;
   /** The language to write in, a BCP 47 tag. Default the page's ({@link numberLocale}). */
-  locale?: string;
+  locale?: string | undefined;
 }
 
 /**

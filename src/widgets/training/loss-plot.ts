@@ -7,6 +7,7 @@
  * Colours are CSS variables (set in training.css from Starlight's palette) and `currentColor`,
  * so both themes and print work without redrawing.
  */
+import { decimalsOf, formatNumber } from '../../live/format.ts';
 import type { OutputLine, TrainingPoint } from './model.ts';
 import {
   formatCount,
@@ -56,8 +57,11 @@ function decades(points: readonly TrainingPoint[]): number[] {
 }
 
 /** 0.001 and above as decimals, smaller powers of ten as 1e-4: never SI prefixes like 100m. */
-const powerOfTen = (x: number): string =>
-  x >= 0.001 ? String(Number(x.toPrecision(1))) : x.toExponential(0).replace('+', '');
+const powerOfTen = (x: number): string => {
+  if (x < 0.001) return x.toExponential(0).replace('+', '');
+  const rounded = Number(x.toPrecision(1));
+  return formatNumber(rounded, { digits: decimalsOf(rounded), scientificBelow: 0 });
+};
 
 /**
  * Makes the figure one image with one name, its summary. Plot names each mark's and axis's group

@@ -11,7 +11,7 @@
  */
 import type { Locale } from '../../i18n/locales.ts';
 import { training as zhCN } from '../../i18n/zh-cn/training.ts';
-import { formatCount, formatNumber } from '../../live/format.ts';
+import { decimalsOf, formatCount, formatNumber } from '../../live/format.ts';
 import type { Change, OutputLine, TrainingPoint, UpdateOrder } from './model.ts';
 
 /** A count, as a number (for a plural) and as written: { n: 10000, text: '10,000' }. */
@@ -235,7 +235,8 @@ export const trainLabel = (n: number, words: TrainingWords = en): string =>
  */
 export function formatError(E: number): string {
   if (!Number.isFinite(E) || Math.abs(E) >= 0.01) return formatNumber(E, { digits: 4 });
-  return String(Number(E.toPrecision(3)));
+  const rounded = Number(E.toPrecision(3));
+  return formatNumber(rounded, { digits: decimalsOf(rounded), scientificBelow: 1e-6 });
 }
 
 /**
