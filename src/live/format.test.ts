@@ -40,13 +40,13 @@ describe('formatNumber() in the page’s language, with Intl', () => {
 
   it('takes the language from the source the build sets, English without one', () => {
     expect(numberLocale()).toBe('en'); // no document in a unit test
-    setNumberLocaleSource(() => 'de');
+    const previous = setNumberLocaleSource(() => 'de');
     try {
       expect(numberLocale()).toBe('de');
       expect(formatNumber(0.25, { digits: 2 })).toBe('0,25');
       expect(formatCount(10000)).toBe('10.000');
     } finally {
-      setNumberLocaleSource(() => undefined);
+      setNumberLocaleSource(previous);
     }
     expect(formatNumber(0.25, { digits: 2 })).toBe('0.25');
   });

@@ -18,10 +18,12 @@ let localeSource = (): string | undefined =>
 /**
  * In a browser, numbers are written in the language of `<html lang>`. The build renders every
  * page in one process, so it has no document to ask: its middleware (`src/middleware.ts`) sets a
- * source that gives the language of the page being rendered.
+ * source that gives the language of the page being rendered. Returns the source it replaces.
  */
-export function setNumberLocaleSource(source: () => string | undefined): void {
+export function setNumberLocaleSource(source: () => string | undefined): () => string | undefined {
+  const previous = localeSource;
   localeSource = source;
+  return previous;
 }
 
 /** The language numbers are written in now: the page's, or English where there is no page. */
