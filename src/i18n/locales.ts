@@ -19,18 +19,28 @@ export function localeOf(tag: string | undefined | null): Locale {
 }
 
 /**
+ * A page's path split into its language and the rest, after the site's `base`:
+ * `/ml101/zh-cn/notation/` is Chinese with `notation/`, `/notation/` English with `notation/`.
+ */
+function splitPath(pathname: string, base: string): { locale: Locale; rest: string } {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  const rest = pathname.startsWith(root)
+    ? pathname.slice(root.length)
+    : pathname.replace(/^\//, '');
+  for (const locale of LOCALES) {
+    const prefix = LOCALE_PATH[locale];
+    if (prefix && `${rest}/`.startsWith(prefix)) return { locale, rest: rest.slice(prefix.length) };
+  }
+  return { locale: 'en', rest };
+}
+
+/**
  * A page's path without its language: `/zh-cn/chapters/neuron/` and `/chapters/neuron/` are both
  * `/chapters/neuron/`. Keys that should be the same in every language (exercise progress) use it.
  */
 export function pathWithoutLocale(pathname: string, base = '/'): string {
-  const rest = pathname.startsWith(base)
-    ? pathname.slice(base.length)
-    : pathname.replace(/^\//, '');
-  for (const locale of LOCALES) {
-    const prefix = LOCALE_PATH[locale];
-    if (prefix && rest.startsWith(prefix)) return `${base}${rest.slice(prefix.length)}`;
-  }
-  return `${base}${rest}`;
+  const root = base.endsWith('/') ? base : `${base}/`;
+  return `${root}${splitPath(pathname, base).rest}`;
 }
 
 /**
@@ -38,15 +48,7 @@ export function pathWithoutLocale(pathname: string, base = '/'): string {
  * is Chinese, `/chapters/neuron/` English.
  */
 export function localeOfPath(pathname: string, base = '/'): Locale {
-  const root = base.endsWith('/') ? base : `${base}/`;
-  const rest = pathname.startsWith(root)
-    ? pathname.slice(root.length)
-    : pathname.replace(/^\//, '');
-  for (const locale of LOCALES) {
-    const prefix = LOCALE_PATH[locale];
-    if (prefix && `${rest}/`.startsWith(prefix)) return locale;
-  }
-  return 'en';
+  return splitPath(pathname, base).locale;
 }
 
 /**
