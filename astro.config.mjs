@@ -85,6 +85,7 @@ export default defineConfig({
         Search: './src/components/overrides/Search.astro',
         TableOfContents: './src/components/overrides/TableOfContents.astro',
         MobileTableOfContents: './src/components/overrides/MobileTableOfContents.astro',
+        MarkdownContent: './src/components/overrides/MarkdownContent.astro',
       },
       lastUpdated: false,
       pagination: true,

@@ -29,16 +29,26 @@ function fill(box: HTMLElement, note: PrintNote): void {
   box.replaceChildren(paragraph(note.title), list, where);
 }
 
-/**
- * Adds the note to the page and keeps it in step with `store`. Models that become active later
- * are read when the browser is about to print (beforeprint).
- */
-export function keepPrintNote(store: PageStore, doc: Document = document): void {
+/** A hidden, empty note at the top of a page that has none. */
+function addNote(doc: Document): HTMLElement {
   const box = doc.createElement('aside');
   box.className = 'live-print-note not-content';
   box.hidden = true;
-  const target = doc.querySelector('.sl-markdown-content') ?? doc.querySelector('main') ?? doc.body;
-  target.prepend(box);
+  (doc.querySelector('main') ?? doc.body).prepend(box);
+  return box;
+}
+
+/**
+ * Keeps the page's note in step with `store`. Models that become active later
+ * are read when the browser is about to print (beforeprint).
+ */
+export function keepPrintNote(store: PageStore, doc: Document = document): void {
+  // The page writes the note, hidden and empty, before the article at build time
+  // (src/components/overrides/MarkdownContent.astro): an element added among the article's
+  // blocks at run time changes which of them follow which, and Starlight spaces them with sibling
+  // rules (`* + *`), so the browser recomputed the style of the whole article (14,600 elements,
+  // 135 ms on the backprop chapter). A page without it (an embedded widget) gets one here.
+  const target = doc.querySelector<HTMLElement>('.live-print-note') ?? addNote(doc);
   let shown = '';
   const update = (): void => {
     const instances = [...store.active.values()].map((m) => ({
@@ -47,13 +57,13 @@ export function keepPrintNote(store: PageStore, doc: Document = document): void 
       values: m.params.peek(),
       defaults: m.defaults,
     }));
-    const note = printNote(instances, doc.location.href);
-    const key = note ? JSON.stringify(note) : '';
+    const printed = printNote(instances, doc.location.href);
+    const key = printed ? JSON.stringify(printed) : '';
     if (key === shown) return;
     shown = key;
-    box.hidden = !note;
-    if (note) fill(box, note);
-    else box.replaceChildren();
+    target.hidden = !printed;
+    if (printed) fill(target, printed);
+    else target.replaceChildren();
   };
   // Rewritten once edits pause, not on each one: a running figure changes the state ten times a
   // second, and every rewrite, hidden as the note is, made the browser repaint the whole page
