@@ -94,7 +94,7 @@ export const params: ParamWords = {
     t2: '目标值 t2',
     eta: '学习率 η',
     steps: '训练步数 N',
-    h: '有限差分步长 h',
+    h: '有限差分步长 ε',
     inPlace: '就地更新顺序',
   },
   neuron: {

@@ -298,6 +298,27 @@ describe('mazurModel.values', () => {
     expect(faster.E_new).not.toBe(derivedAtDefaults.E_new);
   });
 
+  it('predicts the change in E when b1 rises and b2 falls by 0.01, and runs the network to compare', () => {
+    // Worked independently from the hand computation: the shared biases' gradients are the sums
+    // of their layers' deltas, and the network run again is the hand forward pass at moved biases.
+    const hand = byHand(defaults);
+    expectClose(
+      derivedAtDefaults.bias_step_pred!,
+      0.01 * hand.dE_db1! - 0.01 * hand.dE_db2!,
+      1e-15,
+    );
+    const moved = byHand({ ...defaults, b1: defaults.b1 + 0.01, b2: defaults.b2 - 0.01 });
+    expectClose(derivedAtDefaults.bias_step_change!, moved.E! - hand.E!, 1e-15);
+    // Only second-order terms separate them: halving the step quarters the gap.
+    const gap = derivedAtDefaults.bias_step_change! - derivedAtDefaults.bias_step_pred!;
+    const half = byHand({ ...defaults, b1: defaults.b1 + 0.005, b2: defaults.b2 - 0.005 });
+    const halfGap = half.E! - hand.E! - derivedAtDefaults.bias_step_pred! / 2;
+    expect(halfGap / gap).toBeCloseTo(0.25, 1);
+    // The prediction agrees with the run to the three figures the exercise asks for.
+    expect(derivedAtDefaults.bias_step_pred!.toPrecision(3)).toBe(
+      derivedAtDefaults.bias_step_change!.toPrecision(3),
+    );
+  });
   it('changing a weight changes the forward values that depend on it, and only those', () => {
     const d = derive({ ...defaults, w5: 0.5 });
     expect(d.out_h1).toBe(derivedAtDefaults.out_h1);

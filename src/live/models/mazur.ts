@@ -55,12 +55,16 @@ const STUDY = [
   ...['w5_inplace', 'w6_inplace', 'w7_inplace', 'w8_inplace', 'E_new_inplace'],
   ...['dE_dout_h1_inplace', 'delta_h1_inplace', 'dw1_inplace', 'dw1_sim', 'E_change'],
   ...['net_o1_plus', 'out_o1_plus', 'E_w5_plus', 'fd_w5'],
+  ...['bias_step_pred', 'bias_step_change'],
   ...['work_params', 'work_forward', 'work_edges', 'work_reverse', 'work_forward_mode'],
   'work_central',
 ];
 
 /** The coarse step of the one-sided difference the chapter asks the reader to take. */
 const FD_STEP = 0.1;
+
+/** The exercise on the shared biases raises b1 and lowers b2 by this much at once. */
+const BIAS_STEP = 0.01;
 
 /** After 1 and 10,000 steps of each order: the error and both outputs. */
 const ORDERS = [
@@ -125,7 +129,7 @@ export const mazurModel = defineModel({
     },
     /** The step of the live gradient check's central differences. */
     h: {
-      label: 'finite-difference step h',
+      label: 'finite-difference step ε',
       default: 0.0001,
       min: 0.00001,
       max: 0.1,
@@ -149,6 +153,13 @@ export const mazurModel = defineModel({
         dw1_sim: (worked.w1_new ?? NaN) - p.w1,
         E_change: (worked.E_new ?? NaN) - (worked.E ?? NaN),
         ...mazurForwardDifference(values, FD_STEP),
+        // ΔE to first order (the gradient along the step) and as the network computes it.
+        bias_step_pred: BIAS_STEP * ((worked.dE_db1 ?? NaN) - (worked.dE_db2 ?? NaN)),
+        bias_step_change:
+          (mazurWorkedExample(
+            { ...values, b1: values.b1 + BIAS_STEP, b2: values.b2 - BIAS_STEP },
+            p.eta,
+          ).E ?? NaN) - (worked.E ?? NaN),
         ...mazurGradientWork(),
       };
       // mazurWorkedExample echoes its inputs; the model keeps parameters and derived values apart.
