@@ -41,7 +41,7 @@ describe('translationProblems()', () => {
   it('holds exercises to the English order, and their answers to the English ones', () => {
     const a = '<Exercise id="dadx2" answer="neuron.dadx2" label="∂a/∂x₂">';
     const b =
-      '<Exercise id="threshold-bias" answer="neuron.bAtZero" label="the bias that puts z at 0">';
+      '<Exercise id="threshold-bias" answer="neuron.bAtZero" label="the bias that puts z at 0" digits={2}>';
     const swapped = faithful.replace(a, '@@').replace(b, a).replace('@@', b);
     expect(translationProblems(english, swapped)).toEqual([
       expect.stringMatching(/^widgets and exercises must come in the English order/),
