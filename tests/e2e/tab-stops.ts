@@ -14,9 +14,28 @@ const NO_ROLE = new Set(['generic', 'none', 'presentation', 'StaticText', 'Inlin
 /**
  * Every element a Tab press can reach that has no role or no name, described by its start tag,
  * read from the browser's own accessibility tree (through CDP, so it works without JavaScript).
+ *
+ * A widget that redraws while the scan runs (a figure training in the background) can remove an
+ * element between the query and its reading, and CDP then fails on the stale node: the scan starts
+ * again on the page as it is then, so that every Tab stop it reports on belongs to one DOM.
  */
 export async function unnamedTabStops(page: Page): Promise<string[]> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await scan(cdp);
+      } catch (error) {
+        const stale = /Could not find node|No node with given id/.test(String(error));
+        if (!stale || attempt === 5) throw error;
+      }
+    }
+  } finally {
+    await cdp.detach();
+  }
+}
+
+async function scan(cdp: CDPSession): Promise<string[]> {
   const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
   const { nodeIds } = await cdp.send('DOM.querySelectorAll', {
     nodeId: root.nodeId,
@@ -42,6 +61,5 @@ export async function unnamedTabStops(page: Page): Promise<string[]> {
       problems.push(`${role || 'no role'}, name "${name}": ${outerHTML.slice(0, 90)}`);
     }
   }
-  await cdp.detach();
   return problems;
 }
