@@ -9,6 +9,7 @@
 // the transfer, and the budgets in `npm run bench:site` are measured through `astro preview`.
 //
 // Usage: node scripts/serve-dist.mjs [--dir dist] [--host 127.0.0.1] [--port 4399]
+// It keeps what it has read: restart it after a build.
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
