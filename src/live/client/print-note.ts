@@ -43,11 +43,8 @@ function addNote(doc: Document): HTMLElement {
  * are read when the browser is about to print (beforeprint).
  */
 export function keepPrintNote(store: PageStore, doc: Document = document): void {
-  // The page writes the note, hidden and empty, before the article at build time
-  // (src/components/overrides/MarkdownContent.astro): an element added among the article's
-  // blocks at run time changes which of them follow which, and Starlight spaces them with sibling
-  // rules (`* + *`), so the browser recomputed the style of the whole article (14,600 elements,
-  // 135 ms on the backprop chapter). A page without it (an embedded widget) gets one here.
+  // A chapter has the note from its build (src/components/overrides/MarkdownContent.astro says why
+  // it must not be added here); a page without one, an embedded widget, gets one.
   const target = doc.querySelector<HTMLElement>('.live-print-note') ?? addNote(doc);
   let shown = '';
   const update = (): void => {
