@@ -8,6 +8,7 @@ import remarkMath from 'remark-math';
 import rehypeBaseLinks from './src/build/rehype-base-links.ts';
 import rehypeKatexValid from './src/build/rehype-katex-valid.ts';
 import rehypeMathErrors from './src/build/rehype-math-errors.ts';
+import rehypeMathNames from './src/build/rehype-math-names.ts';
 import rehypeScrollable from './src/build/rehype-scrollable.ts';
 import remarkExerciseChoices from './src/build/remark-exercise-choices.ts';
 import { rehypeLiveMath, remarkLiveMath } from './src/build/live-math.ts';
@@ -55,6 +56,7 @@ export default defineConfig({
         rehypeKatexValid,
         rehypeScrollable,
         rehypeLiveMath,
+        rehypeMathNames,
         [rehypeBaseLinks, { base }],
       ],
     }),

@@ -325,10 +325,23 @@ test('a multiple-choice exercise is a named radio group whose options read as th
   await expect(group).toHaveAttribute('data-exercise', CHOICE);
   await expect(group.getByRole('group', { name: 'Choose one answer' })).toBeVisible();
   await expect(options(page)).toHaveCount(3);
-  // Names come from the option's text, formulas included (KaTeX's MathML).
+  // Names come from the option's text, formulas included, read out as words: Chromium leaves
+  // <math> out of a name computed from content, so the build labels a formula inside a label
+  // (src/build/rehype-math-names.ts). Playwright computes names itself; ask Chromium too.
   await expect(options(page).nth(0)).toHaveAccessibleName(
-    /^Because w 5 changes out h 2 , the value/,
+    /^Because w sub 5 changes out sub h sub 2 ?, the value that w sub 6 carries\.$/,
   );
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+    nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[];
+  };
+  const radios = nodes
+    .filter((node) => !node.ignored && node.role?.value === 'radio')
+    .map((node) => node.name?.value ?? '');
+  expect(radios).toHaveLength(3);
+  expect(radios[0]).toMatch(/^Because w sub 5 changes out sub h sub 2 ?, the value that w sub 6/);
+  expect(radios[1]).toMatch(/^Because w sub 5 changes out sub o sub 1 ?, and two of the three/);
+  expect(radios[1]).toContain('partial E over partial w sub 6');
   await expect(
     group.getByRole('radio', { name: 'Because the page recomputes every number' }),
   ).toBeVisible();
