@@ -37,7 +37,8 @@ describe('activationsModel', () => {
       expect(num(v, 'tanhx')).toBeCloseTo(Math.tanh(i / 10), 15);
       expect(num(v, 'tanhGap')).toBeLessThan(1e-15);
       // Its derivative by the chain rule: tanh′(x) = 4σ′(2x).
-      expect(4 * num(v, 'dsig2x')).toBeCloseTo(1 - Math.tanh(i / 10) ** 2, 14);
+      const s2 = num(v, 'sig2x');
+      expect(4 * s2 * (1 - s2)).toBeCloseTo(1 - Math.tanh(i / 10) ** 2, 14);
       expect(num(v, 'dtanhx')).toBeCloseTo(1 - Math.tanh(i / 10) ** 2, 14);
     }
   });
@@ -89,6 +90,16 @@ describe('activationsModel', () => {
     expect(alpha).toBeCloseTo(1 / SQRT_2PI / (0.5 - Math.exp(0.5) * PHI_MINUS_1), 7);
     expect(Math.abs(num(at({ alpha: 1.7 }), 'stdmean_elu'))).toBeLessThan(0.01);
     expect(alpha.toFixed(4)).toBe('1.6733');
+  });
+
+  it('finds where tanh’s slope falls to sigmoid’s largest, ¼: at ln(2 + √3)', () => {
+    const x = num(at(), 'tanhQuarterX');
+    expect(x).toBeCloseTo(Math.log(2 + Math.sqrt(3)), 14);
+    // tanh′ = 4σ′(2x) there is ¼, so σ′(2x) = σ(2x)(1 − σ(2x)) = 1/16: the engine agrees.
+    const s2 = num(at({ x }), 'sig2x');
+    expect(num(at({ x }), 'dtanhx')).toBeCloseTo(0.25, 14);
+    expect(s2 * (1 - s2)).toBeCloseTo(1 / 16, 14);
+    expect(x.toFixed(2)).toBe('1.32');
   });
 
   it('follows a and α in the largest slope and ELU’s floor', () => {

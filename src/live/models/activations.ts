@@ -107,7 +107,6 @@ export const activationsModel = defineModel({
       'tanhx',
       'dtanhx',
       'sig2x',
-      'dsig2x',
       'tanhViaSigmoid',
       'tanhGap',
       'reluZeros',
@@ -115,6 +114,7 @@ export const activationsModel = defineModel({
       'stdmean_leaky',
       'stdmean_elu',
       'eluZeroAlpha',
+      'tanhQuarterX',
       'dsig5',
       'dtanh5',
       'eluMin',
@@ -137,8 +137,6 @@ export const activationsModel = defineModel({
         tanhx,
         dtanhx: activationDerivative('tanh', p.x),
         sig2x,
-        // σ′(2x): differentiating tanh(x) = 2σ(2x) − 1 gives tanh′(x) = 4σ′(2x).
-        dsig2x: activationDerivative('sigmoid', 2 * p.x),
         tanhViaSigmoid,
         // Zero in exact arithmetic; in floating point, a rounding error or two.
         tanhGap: Math.abs(tanhx - tanhViaSigmoid),
@@ -153,6 +151,9 @@ export const activationsModel = defineModel({
         // ELU's mean for a standard normal input is linear in α, φ(0) + α·c with c < 0, so it is
         // zero at α = −φ(0)/c, where c is the mean at α = 1 less ReLU's mean φ(0).
         eluZeroAlpha: eluZeroAlpha(),
+        // Where tanh's slope falls to sigmoid's largest, ¼: 1 − tanh²x = ¼, so tanh x = √3/2 and
+        // x = artanh(√3/2) = ln(2 + √3), about 1.317.
+        tanhQuarterX: Math.atanh(Math.sqrt(3) / 2),
         // The slopes far from 0, where sigmoid and tanh saturate.
         dsig5: activationDerivative('sigmoid', 5),
         dtanh5: activationDerivative('tanh', 5),
