@@ -190,3 +190,21 @@ export function digitsForStep(step: number): number {
   }
   return 10;
 }
+
+const SUPERSCRIPT: Readonly<Record<string, string>> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
+
+/** An integer in superscript digits, for a power of ten on a figure: 20 → "²⁰", −3 → "⁻³". */
+export const superscript = (k: number): string =>
+  [...String(k)].map((c) => SUPERSCRIPT[c] ?? c).join('');

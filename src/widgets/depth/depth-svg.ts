@@ -9,6 +9,7 @@
  * Every chart's viewBox is 320 wide and its text 12 units (depth.css): drawn about 302 px wide on
  * a 360 px phone, the text is still 11 px there, and the CSS keeps charts below about 30rem.
  */
+import { superscript } from '../../live/format.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 export const WIDTH = 320;
@@ -25,24 +26,6 @@ function el(doc: Document, tag: string, attrs: Attrs = {}, text?: string): SVGEl
   if (text !== undefined) e.textContent = text;
   return e;
 }
-
-const SUPERSCRIPT: Readonly<Record<string, string>> = {
-  '-': '⁻',
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-};
-
-/** An integer in superscript digits: 20 → "²⁰", −3 → "⁻³". */
-export const superscript = (k: number): string =>
-  [...String(k)].map((c) => SUPERSCRIPT[c] ?? c).join('');
 
 /** 10 to an integer power as text: "10⁻¹²", "1" for 10⁰, "10" for 10¹. */
 export function powerOfTen(k: number): string {

@@ -6,9 +6,9 @@
  */
 import type { Locale } from '../../i18n/locales.ts';
 import { depth as zhCN } from '../../i18n/zh-cn/depth.ts';
-import { NOT_A_NUMBER, formatNumber } from '../../live/format.ts';
+import { NOT_A_NUMBER, formatNumber, superscript } from '../../live/format.ts';
 import { formatCount, type AroundField } from '../fit/words.ts';
-import { powerOfTen, superscript } from './depth-svg.ts';
+import { powerOfTen } from './depth-svg.ts';
 
 /** How many times larger one gradient is than another: "21", or "10¹²" when `about` it. */
 export interface Factor {

@@ -9,7 +9,7 @@
  * print work without redrawing. Curves are clipped to the frame: a diverging run's numbers are
  * huge but finite (the engine saturates them), and they leave the frame rather than the page.
  */
-import { finish } from '../training/loss-plot.ts';
+import { finish, powerOfTen } from '../training/loss-plot.ts';
 import type * as PlotLibModule from '../training/plot-lib.ts';
 import { fitLabel, formatCount, lossCurveLabel, type FitWords } from './words.ts';
 
@@ -193,9 +193,6 @@ export const lossPoints = (losses: ArrayLike<number>, every: number) =>
 
 /** The fitted curve's (or a unit's) points. */
 export { series };
-
-const powerOfTen = (v: number): string =>
-  v >= 0.001 && v <= 1000 ? String(Number(v.toPrecision(1))) : v.toExponential(0).replace('+', '');
 
 export function lossCurvePlot(
   Plot: PlotLib,

@@ -5,7 +5,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { defaultValues } from '../../live/model.ts';
 import { mazurModel } from '../../live/models/mazur.ts';
-import { FIGURE_HEIGHT, FIGURE_WIDTH, lossPlot, outputsPlot } from './loss-plot.ts';
+import { FIGURE_HEIGHT, FIGURE_WIDTH, lossPlot, outputsPlot, powerOfTen } from './loss-plot.ts';
 import { outputLines, runTraining, trainOf } from './model.ts';
 import { formatError, lossLabel } from './words.ts';
 
@@ -85,8 +85,22 @@ describe('lossPlot()', () => {
     const labels = [...svg.querySelectorAll('[data-mark="y-axis tick label"] text')].map(
       (t) => t.textContent,
     );
-    expect(labels).toEqual(['1e-5', '1e-4', '0.001', '0.01', '0.1', '1']);
+    expect(labels).toEqual(['10⁻⁵', '10⁻⁴', '0.001', '0.01', '0.1', '1']);
     expect(svg.outerHTML).toContain('Error E (log scale)');
+  });
+
+  it('writes a power of ten beyond 0.001 to 1,000 as a textbook does, never as 1e-4', () => {
+    expect([1e-10, 1e-6, 1e-4, 1e-3, 0.1, 10, 1000, 1e4, 1e12].map(powerOfTen)).toEqual([
+      '10⁻¹⁰',
+      '10⁻⁶',
+      '10⁻⁴',
+      '0.001',
+      '0.1',
+      '10',
+      '1000',
+      '10⁴',
+      '10¹²',
+    ]);
   });
 
   it('keeps the x axis at N steps while a run is under way', () => {

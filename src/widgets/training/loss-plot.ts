@@ -7,7 +7,7 @@
  * Colours are CSS variables (set in training.css from Starlight's palette) and `currentColor`,
  * so both themes and print work without redrawing.
  */
-import { decimalsOf, formatNumber } from '../../live/format.ts';
+import { decimalsOf, formatNumber, superscript } from '../../live/format.ts';
 import type { OutputLine, TrainingPoint } from './model.ts';
 import {
   formatCount,
@@ -56,12 +56,20 @@ function decades(points: readonly TrainingPoint[]): number[] {
   return Array.from({ length: Math.max(hi - lo, 0) + 1 }, (_, i) => 10 ** (lo + i));
 }
 
-/** 0.001 and above as decimals, smaller powers of ten as 1e-4: never SI prefixes like 100m. */
-const powerOfTen = (x: number): string => {
-  if (x < 0.001) return x.toExponential(0).replace('+', '');
-  const rounded = Number(x.toPrecision(1));
-  return formatNumber(rounded, { digits: decimalsOf(rounded), scientificBelow: 0 });
-};
+/**
+ * A log axis's tick, a power of ten, as a textbook prints it: from 0.001 to 1,000 as a number
+ * (0.001, 0.1, 10), beyond as a power (10⁻⁴, 10⁶). Never 1e-4, which is a programming
+ * language's notation, and never an SI prefix like 100m. The figures are images named by their
+ * summaries (`finish`), so a screen reader never reads a tick.
+ */
+export function powerOfTen(x: number): string {
+  const exponent = Math.round(Math.log10(x));
+  if (exponent >= -3 && exponent <= 3) {
+    const rounded = Number(x.toPrecision(1));
+    return formatNumber(rounded, { digits: decimalsOf(rounded), scientificBelow: 0 });
+  }
+  return `10${superscript(exponent)}`;
+}
 
 /**
  * Makes the figure one image with one name, its summary. Plot names each mark's and axis's group
