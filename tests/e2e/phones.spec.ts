@@ -150,7 +150,8 @@ async function figureTexts(page: Page) {
 function expectLegible(texts: Awaited<ReturnType<typeof figureTexts>>): void {
   // Both figures: tick labels, axis labels and the two target labels.
   expect(texts.length).toBeGreaterThan(20);
-  expect(texts.map((t) => t.text)).toContain('out_o1, t1 = 0.01');
+  // out_o1 and t1 with their subscripts lowered (tspans), at the text's own size.
+  expect(texts.map((t) => t.text)).toContain('outo1, t1 = 0.01');
   for (const { text, px, inside } of texts) {
     expect(px, text).toBeGreaterThanOrEqual(11);
     expect(inside, `${text} within its figure's width`).toBe(true);

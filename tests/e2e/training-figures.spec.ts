@@ -21,7 +21,7 @@ test('each figure is one image named by a summary of its data, with nothing name
     [loss, 'Error E falls from 0.2984 to 0.0000351 over 10,000 steps, on a log scale.'],
     [
       outputs,
-      'Outputs over 10,000 steps: out_o1 goes from 0.7514 to 0.0159 (target 0.01), out_o2 from 0.7729 to 0.9841 (target 0.99).',
+      'Outputs over 10,000 steps: out o1 goes from 0.7514 to 0.0159 (target 0.01), out o2 from 0.7729 to 0.9841 (target 0.99).',
     ],
   ] as const) {
     const img = fig.getByRole('img');
@@ -87,8 +87,8 @@ test('each figure has its data as a table, and the name and the table follow the
   });
   await expect(outputs.getByRole('columnheader')).toHaveText([
     'Step',
-    'out_o1 (target t1 = 0.01)',
-    'out_o2 (target t2 = 0.99)',
+    'out o1 (target t1 = 0.01)',
+    'out o2 (target t2 = 0.99)',
   ]);
   // A first run, then a second from where it ended: the figures now start at the first's end.
   await action(page, 'train').click();

@@ -48,7 +48,8 @@ describe('lossTable() and outputsTable()', () => {
     expect(rows.at(-1)).toEqual(['10,000', '0.0000351']);
     expect(loss.querySelectorAll('th[scope="row"]')).toHaveLength(6);
     const out = cells(outputsTable(newDocument(), points, outputs));
-    expect(out[0]).toEqual(['Step', 'out_o1 (target t1 = 0.01)', 'out_o2 (target t2 = 0.99)']);
+    // Visually hidden, so read only by a screen reader: "out o1", since NVDA says "line" for "_".
+    expect(out[0]).toEqual(['Step', 'out o1 (target t1 = 0.01)', 'out o2 (target t2 = 0.99)']);
     expect(out[1]).toEqual(['0', '0.7514', '0.7729']);
     expect(out.at(-1)).toEqual(['10,000', '0.0159', '0.9841']);
   });

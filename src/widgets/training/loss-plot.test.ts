@@ -127,8 +127,16 @@ describe('outputsPlot()', () => {
     const svg = outputsPlot(Plot, newDocument(), points, targets, { steps: 10000 });
     expectSnapshot('training-outputs', svg.outerHTML);
     expect(svg.getAttribute('aria-label')).toBe(
-      'Outputs over 10,000 steps: out_o1 goes from 0.7514 to 0.0159 (target 0.01), out_o2 from 0.7729 to 0.9841 (target 0.99).',
+      'Outputs over 10,000 steps: out o1 goes from 0.7514 to 0.0159 (target 0.01), out o2 from 0.7729 to 0.9841 (target 0.99).',
     );
-    expect(svg.textContent).toContain('out_o1, t1 = 0.01');
+    // Each label shows out_o1 as out with o1 lowered, and t1 as t with 1 lowered.
+    const label = [...svg.querySelectorAll('[data-mark="text"] text')][0]!;
+    expect(label.textContent).toBe('outo1, t1 = 0.01');
+    expect([...label.querySelectorAll('tspan')].map((t) => t.getAttribute('dy'))).toEqual([
+      '0.3em',
+      '-0.3em',
+      '0.3em',
+      '-0.3em',
+    ]);
   });
 });

@@ -12,6 +12,8 @@ import type { OutputLine, TrainingPoint } from './model.ts';
 import {
   formatCount,
   lossLabel,
+  namePieces,
+  outputNames,
   outputsLabel,
   trainingWords,
   type TrainingWords,
@@ -209,5 +211,37 @@ export function outputsPlot(
       ];
     }),
   });
+  const names = outputNames(outputs);
+  for (const text of svg.querySelectorAll('g[aria-label="text"] text')) subscriptNames(text, names);
   return finish(svg, outputsLabel(points, outputs, words));
+}
+
+/**
+ * Sets the names in an SVG text as the chapters write them, out_o1 as out with o1 lowered: a
+ * tspan shifted down, and the text after it shifted back. The subscript keeps the text's size,
+ * since no text on a figure may be smaller than 11 px on a phone.
+ */
+function subscriptNames(text: Element, names: readonly string[]): void {
+  const pieces = namePieces(text.textContent ?? '', names);
+  if (pieces.every((piece) => typeof piece === 'string')) return;
+  const doc = text.ownerDocument;
+  const tspan = (content: string, dy?: string): Element => {
+    const el = doc.createElementNS('http://www.w3.org/2000/svg', 'tspan');
+    if (dy !== undefined) el.setAttribute('dy', dy);
+    el.textContent = content;
+    return el;
+  };
+  const parts: (Element | string)[] = [];
+  let lowered = false;
+  for (const piece of pieces) {
+    if (typeof piece === 'string') {
+      parts.push(lowered ? tspan(piece, '-0.3em') : piece);
+      lowered = false;
+    } else {
+      parts.push(lowered ? tspan(piece.base, '-0.3em') : piece.base, tspan(piece.sub, '0.3em'));
+      lowered = true;
+    }
+  }
+  if (lowered) parts.push(tspan('', '-0.3em'));
+  text.replaceChildren(...parts);
 }

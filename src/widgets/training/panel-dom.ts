@@ -13,6 +13,8 @@ import {
 } from './model.ts';
 import {
   cellText,
+  namePieces,
+  outputNames,
   outputsSummary,
   progressSentence,
   runSummary,
@@ -90,5 +92,22 @@ export function drawFigures(
         : runSummary(view === 'stopped' ? 'stopped' : kind, change, words);
   }
   const outputsCaption = root.querySelector<HTMLElement>('[data-caption="outputs"]');
-  if (outputsCaption) outputsCaption.textContent = outputsSummary(change, outputs, words);
+  if (outputsCaption) {
+    setNamedText(outputsCaption, outputsSummary(change, outputs, words), outputNames(outputs));
+  }
+}
+
+/** Writes a sentence, each output's and target's name with its subscript as the chapters do. */
+function setNamedText(el: HTMLElement, text: string, names: readonly string[]): void {
+  const doc = el.ownerDocument;
+  el.replaceChildren(
+    ...namePieces(text, names).map((piece) => {
+      if (typeof piece === 'string') return piece;
+      const sub = doc.createElement('sub');
+      sub.textContent = piece.sub;
+      const name = doc.createDocumentFragment();
+      name.append(piece.base, sub);
+      return name;
+    }),
+  );
 }
