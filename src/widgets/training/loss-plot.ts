@@ -12,12 +12,11 @@ import type { OutputLine, TrainingPoint } from './model.ts';
 import {
   formatCount,
   lossLabel,
-  namePieces,
-  outputNames,
   outputsLabel,
   trainingWords,
   type TrainingWords,
 } from './words.ts';
+import { namePieces, outputNames } from './names.ts';
 import type * as PlotLibModule from './plot-lib.ts';
 
 /** The part of Plot these figures use: plot-lib.ts, the whole Plot module, or a test double. */

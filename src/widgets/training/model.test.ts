@@ -25,12 +25,12 @@ import {
 import {
   formatError,
   listWords,
-  nameParts,
   outputsSummary,
   progressText,
   runSummary,
   tableCaption,
 } from './words.ts';
+import { nameParts } from './names.ts';
 
 const defaults = defaultValues(mazurModel);
 const published = mazur.published;

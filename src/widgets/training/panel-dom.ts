@@ -13,14 +13,13 @@ import {
 } from './model.ts';
 import {
   cellText,
-  namePieces,
-  outputNames,
   outputsSummary,
   progressSentence,
   runSummary,
   tableCaption,
   type TrainingWords,
 } from './words.ts';
+import { namePieces, outputNames } from './names.ts';
 
 /** What the panel describes (the state diagram is in training-element.ts). */
 export type View = 'preview' | 'step' | 'running' | 'run' | 'stopped';

@@ -4,8 +4,6 @@ import { defaultValues } from '../../live/model.ts';
 import { mazurModel } from '../../live/models/mazur.ts';
 import { outputLines, runTraining, trainOf } from './model.ts';
 import {
-  namePieces,
-  spokenName,
   countSteps,
   listWords,
   outputsSummary,
@@ -54,35 +52,5 @@ describe('the Chinese words', () => {
       '训练 10,000 步后，out_o1 = 0.0159（目标值 t1 = 0.0100）和 out_o2 = 0.9841（目标值 t2 = 0.9900）；起始值分别为 0.7514 和 0.7729。',
     );
     expect(progressText(4200, 10000, 0.000131, zh)).toBe('第 4,200 / 10,000 步，E = 0.000131');
-  });
-});
-
-describe('namePieces() and spokenName()', () => {
-  it('splits a sentence at whole names, each into its base and subscript', () => {
-    expect(
-      namePieces('After 10 steps, out_o1 = 0.0159 (target t1 = 0.0100).', ['out_o1', 't1']),
-    ).toEqual([
-      'After 10 steps, ',
-      { base: 'out', sub: 'o1' },
-      ' = 0.0159 (target ',
-      { base: 't', sub: '1' },
-      ' = 0.0100).',
-    ]);
-    // Not inside another name or word, in either language.
-    expect(namePieces('t10 and out_t1 and xt1', ['t1'])).toEqual(['t10 and out_t1 and xt1']);
-    expect(namePieces('训练后，y1 = 0.5（目标值 t1 = 1）', ['y1', 't1'])).toEqual([
-      '训练后，',
-      { base: 'y', sub: '1' },
-      ' = 0.5（目标值 ',
-      { base: 't', sub: '1' },
-      ' = 1）',
-    ]);
-    // A name without a subscript stays text.
-    expect(namePieces('E = 0.3', ['E'])).toEqual(['E = 0.3']);
-  });
-
-  it('gives a screen reader "out o1", not "out line o1"', () => {
-    expect(spokenName('out_o1')).toBe('out o1');
-    expect(spokenName('t1')).toBe('t1');
   });
 });
