@@ -9,6 +9,7 @@ import rehypeBaseLinks from './src/build/rehype-base-links.ts';
 import rehypeKatexValid from './src/build/rehype-katex-valid.ts';
 import rehypeMathErrors from './src/build/rehype-math-errors.ts';
 import rehypeMathNames from './src/build/rehype-math-names.ts';
+import rehypeMathmlCore, { rehypeKatexDisplay } from './src/build/rehype-mathml-core.ts';
 import rehypeScrollable from './src/build/rehype-scrollable.ts';
 import remarkExerciseChoices from './src/build/remark-exercise-choices.ts';
 import { rehypeLiveMath, remarkLiveMath } from './src/build/live-math.ts';
@@ -51,12 +52,16 @@ export default defineConfig({
     processor: unified({
       remarkPlugins: [remarkMath, remarkLiveMath, remarkExerciseChoices],
       rehypePlugins: [
-        rehypeKatex,
+        // MathML only: browsers lay it out (MathML Core), and KaTeX's HTML copy of each formula
+        // was two thirds of a chapter's elements (src/build/rehype-mathml-core.ts).
+        [rehypeKatex, { output: 'mathml' }],
+        rehypeKatexDisplay,
         rehypeMathErrors,
         rehypeKatexValid,
         rehypeScrollable,
         rehypeLiveMath,
         rehypeMathNames,
+        rehypeMathmlCore,
         [rehypeBaseLinks, { base }],
       ],
     }),
@@ -77,7 +82,7 @@ export default defineConfig({
       // and an unnamed Tab stop, and ships a script for its copy button. course.css styles them.
       expressiveCode: false,
       customCss: [
-        'katex/dist/katex.min.css',
+        './src/styles/math.css',
         './src/styles/course.css',
         './src/styles/live.css',
         './src/styles/exercise.css',

@@ -5,9 +5,9 @@
  * KaTeX runs at build time and the browser never loads it, so a live value cannot be re-typeset.
  * Instead, `remarkLiveMath` swaps each `\live` for a placeholder that KaTeX sets as a single
  * text run, and `rehypeLiveMath` (after rehype-katex) puts the number the engine computes for
- * the page's starting values in its place: in the visible HTML, in the MathML that screen readers
- * read, and in the TeX annotation that copy-paste uses. The HTML span and the MathML <mn> carry
- * `data-value`, so the browser only replaces their text when the value changes.
+ * the page's starting values in its place: in the MathML, which is what the reader sees and a
+ * screen reader reads, and in the TeX annotation that copy-paste uses. The number's element carries
+ * `data-value`, so the browser only replaces its text when the value changes.
  */
 import type { Element, Root as HastRoot, Text } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
@@ -86,29 +86,27 @@ export function rehypeLiveMath() {
       if (!slot) throw new Error(`${file.path}: live math placeholder ${index} has no value.`);
       return slot;
     };
-    const mark = (element: Element, slot: LiveSlot): void => {
-      element.properties['dataValue'] = slot.ref;
-      element.properties['dataDigits'] = slot.digits;
-      element.properties['dataMath'] = '';
-      element.properties['dataRaw'] = String(slot.value);
-      element.properties['dataFull'] = formatFull(slot.value);
-      element.children = [{ type: 'text', value: slot.text }];
-    };
+    // The number is an HTML <span> in KaTeX's <mtext>. An HTML element takes the CSS that a
+    // MathML one does not (Chromium draws no ::before or ::after on MathML tokens): the flash of
+    // a change and the full-precision tooltip (live.css). <mtext> is the token that may hold
+    // HTML (the W3C checker rejects a <span> in <mn>); a screen reader reads "0.2984" in either.
+    const readOut = (slot: LiveSlot): Element => ({
+      type: 'element',
+      tagName: 'span',
+      properties: {
+        className: ['live-math'],
+        dataValue: slot.ref,
+        dataDigits: slot.digits,
+        dataMath: '',
+        dataRaw: String(slot.value),
+        dataFull: formatFull(slot.value),
+      },
+      children: [{ type: 'text', value: slot.text }],
+    });
     visit(tree, 'text', (node: Text, _index, parent) => {
       const match = /^LIVEq(\d+)q$/.exec(node.value);
-      if (match && parent?.type === 'element') {
-        const slot = slotFor(match[1] ?? '');
-        if (parent.tagName === 'mtext') {
-          // MathML: a number, so that a screen reader reads "0.2984", not text.
-          parent.tagName = 'mn';
-        } else {
-          const classes = parent.properties['className'];
-          parent.properties['className'] = [
-            ...(Array.isArray(classes) ? classes : []),
-            'live-math',
-          ];
-        }
-        mark(parent, slot);
+      if (match && parent?.type === 'element' && parent.tagName === 'mtext') {
+        parent.children = [readOut(slotFor(match[1] ?? ''))];
       } else if (node.value.includes('LIVEq')) {
         // The TeX annotation: show the number where the source said \live{…}.
         node.value = node.value.replace(

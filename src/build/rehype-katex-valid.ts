@@ -2,28 +2,21 @@ import type { Element, ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 
 /**
- * Repairs two kinds of invalid markup in KaTeX's output (KaTeX 0.16), which the W3C checker
- * reports. Runs after rehype-katex.
+ * Repairs invalid MathML in KaTeX's output (KaTeX 0.16), which the W3C checker reports. Runs
+ * after rehype-katex.
  *
- * - **A script of several nodes, not wrapped.** For `\lambda_{\max}` KaTeX writes
- *   `<msub><mi>λ</mi><mi>max</mi><mo>⁡</mo></msub>`: three children where `<msub>` takes two
- *   (KaTeX issues #3721 and #4246). Browsers then lay out, and screen readers read, the wrong
- *   script. Inside a script the function's name is a label that applies to nothing, so the
- *   function application (U+2061) goes; any children still too many are wrapped in one `<mrow>`,
- *   which is what the TeX means.
- * - **A negative `height` in an inline style** (`height:-0.2136em` on a `vlist`, in some
- *   subscripts). CSS does not allow it and browsers ignore the declaration, so removing it
- *   changes nothing on screen.
+ * **A script of several nodes, not wrapped.** For `\lambda_{\max}` KaTeX writes
+ * `<msub><mi>λ</mi><mi>max</mi><mo>⁡</mo></msub>`: three children where `<msub>` takes two
+ * (KaTeX issues #3721 and #4246). Browsers then lay out, and screen readers read, the wrong
+ * script. Inside a script the function's name is a label that applies to nothing, so the
+ * function application (U+2061) goes; any children still too many are wrapped in one `<mrow>`,
+ * which is what the TeX means.
  */
 export default function rehypeKatexValid() {
   return (tree: Root): void => {
     visit(tree, 'element', (node: Element) => {
       const arity = ARITY[node.tagName];
       if (arity !== undefined) wrapExtraChildren(node, arity);
-      const style = node.properties['style'];
-      if (typeof style === 'string' && NEGATIVE_HEIGHT.test(style)) {
-        node.properties['style'] = style.replace(NEGATIVE_HEIGHT, '');
-      }
     });
   };
 }
@@ -37,8 +30,6 @@ const ARITY: Record<string, number> = {
   msubsup: 3,
   munderover: 3,
 };
-
-const NEGATIVE_HEIGHT = /(?:^|(?<=;))\s*height:\s*-[^;]*;?/g;
 
 const FUNCTION_APPLICATION = '\u2061';
 

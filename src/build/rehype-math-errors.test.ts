@@ -15,7 +15,7 @@ function render(markdown: string): Promise<string> {
     .use(remarkParse)
     .use(remarkMath)
     .use(remarkRehype)
-    .use(rehypeKatex)
+    .use(rehypeKatex, { output: 'mathml' })
     .use(rehypeMathErrors)
     .use(rehypeStringify)
     .process(file)

@@ -10,7 +10,11 @@ import { AuthoringError } from '../live/authoring-error.ts';
 import rehypeMathNames, { speak } from './rehype-math-names.ts';
 
 async function hast(markdown: string): Promise<Root> {
-  const processor = unified().use(remarkParse).use(remarkMath).use(remarkRehype).use(rehypeKatex);
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkMath)
+    .use(remarkRehype)
+    .use(rehypeKatex, { output: 'mathml' });
   return processor.run(processor.parse(markdown));
 }
 

@@ -39,7 +39,7 @@ for (const path of PAGES) {
           })),
           displays: [...document.querySelectorAll('.exercise .katex-display')].map((e) => ({
             id: (e.closest('.exercise') as HTMLElement).dataset['exercise'],
-            aligned: e.querySelector('.mtable') !== null,
+            aligned: e.querySelector('mtable') !== null,
             scroll: e.scrollWidth,
             client: e.clientWidth,
             overflowX: getComputedStyle(e).overflowX,
@@ -63,7 +63,7 @@ for (const path of PAGES) {
       }
       // What is wider than its box can be scrolled from the keyboard.
       const wide = page.locator('.exercise .katex-display').filter({
-        has: page.locator('.mtable'),
+        has: page.locator('mtable'),
       });
       for (const display of await wide.all()) {
         const overflows = await display.evaluate((e) => e.scrollWidth > e.clientWidth + 1);
@@ -82,7 +82,7 @@ for (const width of WIDTHS) {
     const box = page.locator('[data-exercise="why-w5"]');
     await box.locator('details.exercise__solution summary').click();
     const display = box.locator('.exercise__solution .katex-display');
-    const result = display.locator('.katex-html [data-value="mazur.dE_dw6"]');
+    const result = display.locator('.katex [data-value="mazur.dE_dw6"]');
     await expect(result).toBeVisible();
     const [shown, frame] = [await result.boundingBox(), await display.boundingBox()];
     expect(shown && frame).toBeTruthy();

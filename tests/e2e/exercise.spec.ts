@@ -60,9 +60,7 @@ test('an answer worked from the factors the solution shows, rounded to 4 decimal
   const solution = exercise(page, 'de-dw6').locator('details.exercise__solution');
   await solution.locator('summary').click();
   const shown = async (name: string): Promise<number> =>
-    Number(
-      await solution.locator(`.katex-html [data-value="mazur.${name}"]`).first().textContent(),
-    );
+    Number(await solution.locator(`.katex [data-value="mazur.${name}"]`).first().textContent());
   const byHand =
     (await shown('dE_dout_o1')) * (await shown('dout_o1_dnet_o1')) * (await shown('out_h2'));
   await answer(page, 'de-dw6', byHand.toFixed(4));
@@ -274,13 +272,13 @@ test('hint and solution open from the keyboard, and the solution’s numbers are
   await solution.locator('summary').focus();
   await page.keyboard.press('Space');
   await expect(solution).toHaveAttribute('open', '');
-  const shown = solution.locator('.katex-html [data-value="mazur.dE_dw6"]');
+  const shown = solution.locator('.katex [data-value="mazur.dE_dw6"]');
   await expect(shown).toBeVisible();
   await expect(shown).toHaveText(expected().dE_dw6!.toFixed(4));
   await page.locator('[role="spinbutton"][data-param="mazur.w5"]').first().fill('0.3');
   const want = expected({ w5: 0.3 });
   await expect(shown).toHaveText(want.dE_dw6!.toFixed(4));
-  await expect(solution.locator('.katex-html [data-value="mazur.dE_dout_o1"]')).toHaveText(
+  await expect(solution.locator('.katex [data-value="mazur.dE_dout_o1"]')).toHaveText(
     want.dE_dout_o1!.toFixed(4),
   );
 });
@@ -296,7 +294,7 @@ test('without JavaScript the question, hint and solution read, and a note says c
   expect(await page.content()).toContain('Checking an answer needs JavaScript.');
   const solution = exercise(page, 'de-dw6').locator('details.exercise__solution');
   await solution.locator('summary').click();
-  await expect(solution.locator('.katex-html [data-value="mazur.dE_dw6"]')).toHaveText(
+  await expect(solution.locator('.katex [data-value="mazur.dE_dw6"]')).toHaveText(
     expected().dE_dw6!.toFixed(4),
   );
   await context.close();

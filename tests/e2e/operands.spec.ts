@@ -15,10 +15,10 @@ async function formula(
 ): Promise<Record<string, { value: number; half: number }>> {
   const math = page
     .locator('.katex-display')
-    .filter({ has: page.locator(`.katex-html [data-value="${result}"]`) })
+    .filter({ has: page.locator(`.katex [data-value="${result}"]`) })
     .first();
   const shown = await math
-    .locator('.katex-html [data-value]')
+    .locator('.katex [data-value]')
     .evaluateAll((els) =>
       els.map((el) => [el.getAttribute('data-value') ?? '', el.textContent ?? ''] as const),
     );

@@ -18,22 +18,26 @@ test('the home page says what the course teaches and lists every chapter in cour
   ).toBeVisible();
 });
 
-test('the notation page typesets its math with KaTeX at build time, with no error markup', async ({
+test('the notation page typesets its math at build time as MathML, in the site’s own math font', async ({
   page,
 }) => {
   await page.goto('/notation/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Notation');
-  expect(await page.locator('.katex').count()).toBeGreaterThan(40);
+  expect(await page.locator('.katex math').count()).toBeGreaterThan(40);
   await expect(page.locator('.katex-display')).toHaveCount(4);
   await expect(page.locator('.katex-error')).toHaveCount(0);
-  // KaTeX's own fonts are loaded (self-hosted), not a fallback.
+  // MathML only: KaTeX's HTML copy is not built.
+  await expect(page.locator('.katex-html')).toHaveCount(0);
+  // The math font is loaded (self-hosted) and draws the formulas, not a fallback.
   await page.evaluate(() => document.fonts.ready);
-  const katexFonts = await page.evaluate(
-    () =>
-      [...document.fonts].filter((f) => f.family.startsWith('KaTeX') && f.status === 'loaded')
-        .length,
-  );
-  expect(katexFonts).toBeGreaterThan(0);
+  const math = await page.evaluate(() => ({
+    loaded: [...document.fonts].some(
+      (f) => f.family.replace(/"/g, '') === 'Backprop Live Math' && f.status === 'loaded',
+    ),
+    family: getComputedStyle(document.querySelector('.katex mi')!).fontFamily,
+  }));
+  expect(math.loaded).toBe(true);
+  expect(math.family).toMatch(/^"?Backprop Live Math"?/);
 });
 
 test('every heading of a content page has a permalink anchor', async ({ page }) => {

@@ -26,7 +26,10 @@ async function formulas(page: Page): Promise<Token[][]> {
       // A formula's closing full stop or comma ends its last equation (KaTeX sets "." as <mi>).
       if ((tag === 'mi' || tag === 'mo') && /^[.,;]$/.test(text))
         out.push({ kind: 'op', text: ',' });
-      else if (tag === 'mn' || tag === 'mo') out.push({ kind: tag === 'mn' ? 'num' : 'op', text });
+      // A live number is an HTML span in an <mtext> (src/build/live-math.ts).
+      else if (tag === 'mn' || (tag === 'mtext' && el.querySelector(':scope > [data-value]')))
+        out.push({ kind: 'num', text });
+      else if (tag === 'mo') out.push({ kind: 'op', text });
       else if (FLAT.has(tag)) for (const child of el.children) walk(child, out);
       else out.push({ kind: 'other' });
       // A row of an aligned block ends like a line: the next row starts its own equation

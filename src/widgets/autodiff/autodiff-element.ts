@@ -247,7 +247,7 @@ class AutodiffGraph extends LiveElement {
     const tex = stepTex(figure);
     for (const [name, source] of Object.entries(tex)) {
       const holder = panel.querySelector<HTMLElement>(`[data-tex="${name}"]`);
-      if (holder) katex.render(source, holder, { throwOnError: false });
+      if (holder) katex.render(source, holder, { throwOnError: false, output: 'mathml' });
     }
     panel.removeAttribute('aria-busy');
   }
