@@ -23,7 +23,8 @@ import font from '../assets/math/math.json' with { type: 'json' };
  *   Each cell gets the same as an inline style: its column's alignment, and padding for the
  *   space before its column and above its row. The alignment is `-webkit-right` (or `-left`),
  *   not `right`: a cell's content is a block (`display: block math`), which `text-align: right`
- *   does not move, and Chromium's own style centres cells with `-webkit-center`.
+ *   does not move, and Chromium's own style centres cells with `-webkit-center`. The attributes
+ *   stay, for browsers that still read them (Firefox aligns by them).
  * - **TeX's spacing where MathML Core infers another.** Core spaces an operator by its position
  *   in its row, and TeX by its neighbours. A minus after `=`, `(` or a comma is a sign in TeX,
  *   with no space around it, where Core spaced it as a binary minus: `tanh(− x) = − tanh x`.
@@ -309,7 +310,6 @@ function alignTable(table: Element): void {
       );
     });
   });
-  for (const name of ['columnalign', 'columnspacing', 'rowspacing']) delete table.properties[name];
 }
 
 function addStyle(node: Element, style: string): void {

@@ -127,6 +127,14 @@ for (const path of pages) {
       await scrollablesMeasured(page);
       expect(await axeViolations(page)).toEqual([]);
     });
+    await test.step('nothing widens the page at 360 px, a long inline formula included', async () => {
+      // A formula is one box that never breaks; the build cuts inline ones after their
+      // operators so that they wrap (src/build/rehype-mathml-core.ts).
+      await page.setViewportSize({ width: 360, height: 800 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        360,
+      );
+    });
     expect(offsite()).toEqual([]);
   });
 }
