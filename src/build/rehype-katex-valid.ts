@@ -1,5 +1,6 @@
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { isElement } from './hast.ts';
 
 /**
  * Repairs invalid MathML in KaTeX's output (KaTeX 0.16), which the W3C checker reports. Runs
@@ -32,10 +33,6 @@ const ARITY: Record<string, number> = {
 };
 
 const FUNCTION_APPLICATION = '\u2061';
-
-function isElement(node: ElementContent): node is Element {
-  return node.type === 'element';
-}
 
 function wrapExtraChildren(node: Element, arity: number): void {
   let children = node.children.filter(isElement);

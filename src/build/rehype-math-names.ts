@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
 import { type Locale, localeOfFile } from '../i18n/locales.ts';
+import { textOf } from './hast.ts';
 import { AuthoringError } from '../live/authoring-error.ts';
 
 /**
@@ -323,10 +324,4 @@ function say(node: ElementContent, words: Words): string {
     default:
       return kids.map((k) => say(k, words)).join(' ');
   }
-}
-
-function textOf(node: ElementContent): string {
-  if (node.type === 'text') return node.value;
-  if (node.type !== 'element') return '';
-  return node.children.map(textOf).join('');
 }

@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { hasClass, isElement, textOf } from './hast.ts';
 import font from '../assets/math/math.json' with { type: 'json' };
 
 /**
@@ -69,10 +70,10 @@ export default function rehypeMathmlCore() {
 export function rehypeKatexDisplay() {
   return (tree: Root): void => {
     visit(tree, 'element', (node: Element, index, parent) => {
-      if (!parent || index === undefined || !isClass(node, 'katex')) return;
+      if (!parent || index === undefined || !hasClass(node, 'katex')) return;
       const math = node.children.find(isElement);
       if (math?.tagName !== 'math' || math.properties['display'] !== 'block') return;
-      if (parent.type === 'element' && isClass(parent, 'katex-display')) return;
+      if (parent.type === 'element' && hasClass(parent, 'katex-display')) return;
       parent.children[index] = {
         type: 'element',
         tagName: 'span',
@@ -81,11 +82,6 @@ export function rehypeKatexDisplay() {
       };
     });
   };
-}
-
-function isClass(node: Element, name: string): boolean {
-  const value = node.properties['className'];
-  return Array.isArray(value) && value.includes(name);
 }
 
 const TOKENS = new Set(['mi', 'mn', 'mo']);
@@ -315,16 +311,4 @@ function alignTable(table: Element): void {
 function addStyle(node: Element, style: string): void {
   const before = node.properties['style'];
   node.properties['style'] = typeof before === 'string' && before ? `${before};${style}` : style;
-}
-
-function textOf(node: ElementContent): string {
-  return node.type === 'text'
-    ? node.value
-    : node.type === 'element'
-      ? node.children.map(textOf).join('')
-      : '';
-}
-
-function isElement(node: ElementContent): node is Element {
-  return node.type === 'element';
 }

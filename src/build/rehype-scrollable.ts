@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { hasClass } from './hast.ts';
 import en from '../content/i18n/en.json';
 import zhCN from '../content/i18n/zh-CN.json';
 
@@ -41,11 +42,6 @@ export default function rehypeScrollable() {
 function wordsFor(path: string | undefined): { formula: string; table: string } {
   const dictionary = /[/\\]content[/\\]docs[/\\]zh-cn[/\\]/.test(path ?? '') ? zhCN : en;
   return { formula: dictionary['scrollable.formula'], table: dictionary['scrollable.table'] };
-}
-
-function hasClass(node: Element, name: string): boolean {
-  const value = node.properties['className'];
-  return Array.isArray(value) && value.includes(name);
 }
 
 function hasCaption(table: Element): boolean {
