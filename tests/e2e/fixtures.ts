@@ -47,6 +47,15 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 export { expect };
 
 /**
+ * Waits until the article has unfolded: every block shown and laid out
+ * (src/components/overrides/MarkdownContent.astro). A reader cannot reach a block sooner than
+ * it is shown, nor focus a control in it; a test that does so by script waits for this first.
+ */
+export async function unfolded(page: import('@playwright/test').Page): Promise<void> {
+  await expect(page.locator('html')).not.toHaveAttribute('data-unfolding');
+}
+
+/**
  * Waits until the page's live layer is running. It loads on the reader's first intent (a hover,
  * a focus, a key, a click), so this moves the pointer over a live element, as a reader's would:
  * one already on screen if there is one, since hovering another would scroll the page away from
@@ -84,6 +93,8 @@ export async function axeViolations(
   page: import('@playwright/test').Page,
   scope: { include?: string[]; exclude?: string[] } = {},
 ): Promise<string[]> {
+  // Every block of the article, none still waiting to be shown: axe skips what is not rendered.
+  await unfolded(page);
   let builder = new AxeBuilder({ page })
     .setLegacyMode(true)
     .options({ resultTypes: ['violations'] });
@@ -162,6 +173,7 @@ export type { Page } from '@playwright/test';
  * a resize could otherwise run before the page has measured.
  */
 export async function scrollablesMeasured(page: import('@playwright/test').Page): Promise<void> {
+  await unfolded(page);
   await expect
     .poll(
       () =>

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, goLive, test, watchNetwork, type Page } from './fixtures.ts';
+import { expect, goLive, test, unfolded, watchNetwork, type Page } from './fixtures.ts';
 import { mazurParams, mazurWorkedExample, type MazurParams } from '../../src/engine/mazur.ts';
 
 // The live-page contract: editable numbers are role="spinbutton" with data-param, read-outs
@@ -502,6 +502,7 @@ test('Tab, and Enter on a button, pressed while the live layer is still loading,
     await route.continue();
   });
   await page.goto('/chapters/backprop/');
+  await unfolded(page);
   const panel = page.locator('live-training').first();
   const step = panel.locator('[data-action="mazur.step"]');
   // Focus lands on the control before Take one step; Tab moves on at once, layer or not.

@@ -1,4 +1,4 @@
-import { axeViolations, expect, pickTheme, test, type Page } from './fixtures.ts';
+import { axeViolations, expect, pickTheme, test, unfolded, type Page } from './fixtures.ts';
 import { defaultValues } from '../../src/live/model.ts';
 import { mazurModel } from '../../src/live/models/mazur.ts';
 
@@ -229,6 +229,8 @@ for (const path of [
 ]) {
   test(`every control on ${path} is at least 24 × 24 px to touch at 360 px`, async ({ page }) => {
     await page.goto(path);
+    // Every block shown: one still waiting has a box with no height, and no reader can touch it.
+    await unfolded(page);
     // Once the page's script has run: until then the training panel's buttons are disabled.
     await expect(page.locator('[role="spinbutton"][data-param]').first()).toBeEditable();
     const count = await page

@@ -1,4 +1,5 @@
 import type { CDPSession, Page } from '@playwright/test';
+import { unfolded } from './fixtures.ts';
 
 // Every Tab stop has a role and a name (issue 9, §5): a keyboard or screen-reader user who lands
 // on it hears what it is. Live read-outs are text, not Tab stops; a formula or table wide enough
@@ -20,6 +21,8 @@ const NO_ROLE = new Set(['generic', 'none', 'presentation', 'StaticText', 'Inlin
  * again on the page as it is then, so that every Tab stop it reports on belongs to one DOM.
  */
 export async function unnamedTabStops(page: Page): Promise<string[]> {
+  // A control in a block still waiting to be shown is not a Tab stop yet.
+  await unfolded(page);
   const cdp: CDPSession = await page.context().newCDPSession(page);
   try {
     for (let attempt = 1; ; attempt++) {

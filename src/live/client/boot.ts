@@ -12,6 +12,7 @@
  * link's numbers stay hidden until the layer has applied it (shared-link.ts).
  */
 import { LINK_FAILED_EVENT, LIVE_ELEMENTS as LIVE, SETTINGS, linkLoading } from './shared-link.ts';
+import { showWholeArticle } from './unfolding.ts';
 
 const hasSettings = (search: string): boolean => SETTINGS.test(search);
 
@@ -34,6 +35,9 @@ let loading: Promise<unknown> | undefined;
 
 function load(): Promise<unknown> {
   linkLoading(document);
+  // The widgets measure themselves and the read-outs are watched as they start: a block not yet
+  // shown would be laid out alone for each question.
+  showWholeArticle();
   loading ??= import('./runtime.ts')
     .then(async ({ start }) => {
       await start(document);

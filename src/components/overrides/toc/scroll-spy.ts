@@ -15,6 +15,7 @@
  * however far a jump (End, a link, find-in-page) moves it; a narrow band would miss headings
  * that jump over it between two frames.
  */
+import { whenUnfolded } from '../../../live/client/unfolding.ts';
 
 /** Starlight's band under the header is 53 px tall; the reading line is its bottom edge. */
 const BAND_PX = 53;
@@ -40,7 +41,8 @@ export class StarlightTOC extends HTMLElement {
 
   constructor() {
     super();
-    onIdle(() => this.#init());
+    // Not while the article unfolds: observing a heading not yet shown lays its block out alone.
+    onIdle(() => whenUnfolded(() => this.#init()));
   }
 
   #init(): void {
