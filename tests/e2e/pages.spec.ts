@@ -33,6 +33,7 @@ const sampled = new Set([fallbacks.find((path) => !path.includes('/chapters/'))]
 // caption or exercise can break a rule its English twin keeps (a name left empty, a contrast
 // lost to a longer line). Since formulas became MathML only, a chapter's visit costs a few
 // seconds, not the 10 to 16 s that once made two chapters stand for seven.
+//
 // The embed pages have no theme picker and no site chrome: embed.spec.ts scans each in both
 // themes, with its parts shown and hidden.
 const pages = builtPages().filter(
