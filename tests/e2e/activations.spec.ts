@@ -1,4 +1,4 @@
-import { expect, goLive, recordTexts, test, watchNetwork, type Page } from './fixtures.ts';
+import { expect, goLive, recordTexts, settled, test, watchNetwork, type Page } from './fixtures.ts';
 
 // Chapter 2, activation functions: the explorer, the tanh identity and the properties table.
 // Each check recomputes here, from the definitions the chapter states, independently of the
@@ -37,8 +37,13 @@ function moments(f: (x: number) => number, mu: number, sd: number): [number, num
   return [mean, m2 / m0 - mean * mean];
 }
 
-const raw = async (page: Page, ref: string): Promise<number> =>
-  Number(await page.locator(`[data-value="activations.${ref}"]`).first().getAttribute('data-raw'));
+/** A read-out's unrounded value, once every read-out shows its value (settled()). */
+const raw = async (page: Page, ref: string): Promise<number> => {
+  await settled(page);
+  return Number(
+    await page.locator(`[data-value="activations.${ref}"]`).first().getAttribute('data-raw'),
+  );
+};
 const spin = (page: Page, name: string) =>
   page.locator(`[role="spinbutton"][data-param="activations.${name}"]`).first();
 const explorer = (page: Page) => page.locator('activation-explorer');

@@ -244,6 +244,9 @@ test('a training run announces nothing from the diagram while its numbers change
   const train = page.locator('[data-action="mazur.train"]');
   await train.click();
   await expect(train).toHaveText('Stop');
+  // Back to the diagram, whose read-outs follow the run while they are near the screen
+  // (near-writes.ts): from the panel, far below, only its final values would be written.
+  await diagram(page).scrollIntoViewIfNeeded();
   await expect(train).toHaveText(/^Train/, { timeout: 15_000 });
   expect(
     await page.evaluate(() => (window as unknown as { errorChanges: number }).errorChanges),

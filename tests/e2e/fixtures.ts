@@ -56,6 +56,16 @@ export async function unfolded(page: import('@playwright/test').Page): Promise<v
 }
 
 /**
+ * Waits until every read-out shows its value. After an edit, a read-out far from the screen is
+ * written when it comes near or when the edits pause (src/live/client/near-writes.ts); a test
+ * that reads a number away from the field it edited waits for this first, as a reader would
+ * have to scroll to it.
+ */
+export async function settled(page: import('@playwright/test').Page): Promise<void> {
+  await expect(page.locator('html')).not.toHaveAttribute('data-writes-waiting');
+}
+
+/**
  * Waits until the page's live layer is running. It loads on the reader's first intent (a hover,
  * a focus, a key, a click), so this moves the pointer over a live element, as a reader's would:
  * one already on screen if there is one, since hovering another would scroll the page away from

@@ -1,14 +1,17 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, goLive, test, unfolded, watchNetwork, type Page } from './fixtures.ts';
+import { expect, goLive, settled, test, unfolded, watchNetwork, type Page } from './fixtures.ts';
 import { mazurParams, mazurWorkedExample, type MazurParams } from '../../src/engine/mazur.ts';
 
 // The live-page contract: editable numbers are role="spinbutton" with data-param, read-outs
 // carry data-value and their unrounded value in data-raw, actions carry data-action.
 const PAGE = '/how-to-read/';
 
-const raw = async (page: Page, ref: string): Promise<number> =>
-  Number(await page.locator(`[data-value="${ref}"]`).first().getAttribute('data-raw'));
+/** A read-out's unrounded value, once every read-out shows its value (settled()). */
+const raw = async (page: Page, ref: string): Promise<number> => {
+  await settled(page);
+  return Number(await page.locator(`[data-value="${ref}"]`).first().getAttribute('data-raw'));
+};
 const spin = (page: Page, ref: string) => page.locator(`[role="spinbutton"][data-param="${ref}"]`);
 const expected = (changes: Partial<MazurParams>, eta = 0.5) =>
   mazurWorkedExample({ ...mazurParams, ...changes }, eta);
@@ -436,6 +439,9 @@ test('a changed read-out flashes once if it is on screen; off screen, or with re
   );
   const before = await readOuts();
   await w5.press('ArrowUp');
+  const atOnce = await readOuts();
+  // Far read-outs are written once the edits pause (near-writes.ts), without a flash.
+  await settled(page);
   const after = await readOuts();
   const changed = after.filter((r, i) => r.text !== before[i]!.text);
   const seen = changed.filter((r) => r.onScreen);
@@ -443,6 +449,10 @@ test('a changed read-out flashes once if it is on screen; off screen, or with re
   // The edit reaches far down the page, and some of what it changed is in view.
   expect(seen.length).toBeGreaterThan(0);
   expect(unseen.length).toBeGreaterThan(seen.length);
+  // What is on screen changed at once; most of the rest waited for the pause.
+  const changedAtOnce = atOnce.filter((r, i) => r.text !== before[i]!.text);
+  expect(changedAtOnce.filter((r) => r.onScreen)).toHaveLength(seen.length);
+  expect(changedAtOnce.length).toBeLessThan(changed.length);
   expect(seen.every((r) => r.flash === 'a')).toBe(true);
   expect(unseen.every((r) => r.flash === null)).toBe(true);
   expect(await flashes()).toBe(seen.length);
@@ -455,6 +465,7 @@ test('a changed read-out flashes once if it is on screen; off screen, or with re
   // Past the pause after which a change flashes again (read-outs.ts, FLASH_MS).
   await page.waitForTimeout(800);
   await w5.press('ArrowUp');
+  await settled(page);
   const still = await readOuts();
   expect(still.filter((r, i) => r.text !== after[i]!.text).length).toBeGreaterThan(0);
   expect(still.map((r) => r.flash)).toEqual(after.map((r) => r.flash));

@@ -1,4 +1,4 @@
-import { expect, goLive, test, type Page } from './fixtures.ts';
+import { expect, goLive, settled, test, type Page } from './fixtures.ts';
 
 // Chapter 1, the neuron: the reader edits the inputs, weights, bias and activation, and every
 // number follows. Each check recomputes the neuron here, from the formulas the chapter states,
@@ -41,8 +41,11 @@ function neuron({ x, w, b, act, leak = 0.01, alpha = 1 }: Neuron) {
   };
 }
 
-const raw = async (page: Page, ref: string): Promise<number> =>
-  Number(await page.locator(`[data-value="${ref}"]`).first().getAttribute('data-raw'));
+/** A read-out's unrounded value, once every read-out shows its value (settled()). */
+const raw = async (page: Page, ref: string): Promise<number> => {
+  await settled(page);
+  return Number(await page.locator(`[data-value="${ref}"]`).first().getAttribute('data-raw'));
+};
 const spin = (page: Page, ref: string) =>
   page.locator(`[role="spinbutton"][data-param="neuron.${ref}"]`).first();
 /** A value as the worked formulas show it (typeset, with − for minus). */

@@ -4,6 +4,7 @@ import {
   goLive,
   pickTheme,
   recordTexts,
+  settled,
   test,
   watchNetwork,
   type Page,
@@ -61,7 +62,8 @@ test("Take one step updates every weight at once to Mazur's values", async ({ pa
   expect((await cell(page, 'E.old')).toFixed(9)).toBe(published.E.toFixed(9));
   expect((await cell(page, 'E.new')).toFixed(9)).toBe('0.291027774');
   await expect(panel(page).locator('caption')).toContainText('The step just taken');
-  // The whole page follows: the live read-outs, and the URL.
+  // The whole page follows: the live read-outs (far ones once the edits pause), and the URL.
+  await settled(page);
   const E = Number(await page.locator('[data-value="mazur.E"]').first().getAttribute('data-raw'));
   expect(E.toFixed(9)).toBe('0.291027774');
   await expect(page).toHaveURL(/mazur\.w5=0\.3589164/);

@@ -9,6 +9,7 @@
  *
  * Valid text is applied as it is typed, so the page follows the reader's typing.
  */
+import { computed } from '@preact/signals-core';
 import { formatFull, formatNumber } from '../format.ts';
 import { editableDigits, snap, type NumberParam } from '../model.ts';
 import { numberParam } from '../params.ts';
@@ -64,7 +65,10 @@ class LiveNumber extends LiveElement {
     this.#valueAtFocus = this.#value;
     // Text typed before this script loaded is the reader's: apply it rather than lose it.
     if (input.value !== input.defaultValue) this.#onInput();
-    this.watch(() => this.#render(this.#value));
+    // Through a computed, so that an edit of another parameter (every field on the page read
+    // the same params object) does not render this field again.
+    const value = computed(() => this.#value);
+    this.watch(() => this.#render(value.value));
     this.#listen(input);
   }
 

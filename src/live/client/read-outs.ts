@@ -2,11 +2,12 @@
  * Live read-outs: any element with `data-value="model.name"` shows that value and follows it.
  * `<live-value>` in prose, and the spans and MathML numbers that `\live{…}` leaves in math.
  */
-import { effect } from '@preact/signals-core';
+import { computed, effect, signal } from '@preact/signals-core';
 import { digitsForSignificant, formatFull, formatNumber, formatParam } from '../format.ts';
 import { derivedInfo, splitRef } from '../model.ts';
 import { numberParam } from '../params.ts';
 import { LiveElement, defineLive } from './element.ts';
+import { nearWrites } from './near-writes.ts';
 import type { PageStore } from './page.ts';
 import { applyingLink } from './shared-link.ts';
 
@@ -99,9 +100,10 @@ export function bindReadOut(element: HTMLElement | Element, store: PageStore): (
   // A parameter shows every digit it has, as the build writes it (formatParam).
   const format = isParam ? formatParam : formatNumber;
   const unwatch = element instanceof HTMLElement ? watchVisibility(element) : undefined;
-  const stop = effect(() => {
+  const writes = nearWrites(element.ownerDocument);
+  const unwatchNear = writes.watch(element);
+  const render = (value: number | undefined): void => {
     // Undefined while a worker computes it: the text already shown stays.
-    const value = state.number(ref.name);
     // aria-busy: a screen reader waits for the settled value instead of reading a stale one.
     if (value === undefined) return setIfChanged(element, 'aria-busy', 'true');
     element.removeAttribute('aria-busy');
@@ -125,10 +127,34 @@ export function bindReadOut(element: HTMLElement | Element, store: PageStore): (
         flash(element);
       }
     }
+  };
+  // Through a computed, so that the effect runs only when this value changes: every read-out
+  // of the model reads the same params or derived values, and one edit changes few of them.
+  const current = computed(() => state.number(ref.name));
+  // A read-out far from the screen does not even read its value until it is wanted: reading it
+  // is what computes it, and on the backprop chapter the far table of the two update orders
+  // sent 10,000 training steps to the worker on every key press. The far effect follows only
+  // the parameters, which are a signal read, and asks for a write; the write runs the effect
+  // again as a near one, which reads (and so follows) the value itself.
+  const wanted = signal(0);
+  let now = true; // the first write is made at once: a shared link's values must be in place
+  const stop = effect(() => {
+    void wanted.value;
+    if (now || writes.isNear(element)) {
+      now = false;
+      render(current.value);
+      return;
+    }
+    void state.params.value;
+    writes.write(element, () => {
+      now = true;
+      wanted.value++;
+    });
   });
   return () => {
     stop();
     unwatch?.();
+    unwatchNear();
   };
 }
 

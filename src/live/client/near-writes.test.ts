@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { NearWrites, SETTLE_MS, SLICE_MS } from './near-writes.ts';
+
+/** A NearWrites on a fake clock and a watcher the test reports through. */
+function setup() {
+  let now = 0;
+  const timers: { at: number; run: () => void; id: number }[] = [];
+  let nextId = 1;
+  let report: (element: Element, near: boolean) => void = () => undefined;
+  const watched = new Set<Element>();
+  const waitingCalls: boolean[] = [];
+  const writes = new NearWrites({
+    watcher: (r) => {
+      report = r;
+      return { observe: (e) => watched.add(e), unobserve: (e) => watched.delete(e) };
+    },
+    onWaiting: (waiting) => waitingCalls.push(waiting),
+    setTimer: (run, ms) => {
+      const id = nextId++;
+      timers.push({ at: now + ms, run, id });
+      return id;
+    },
+    clearTimer: (id) => {
+      const i = timers.findIndex((t) => t.id === id);
+      if (i >= 0) timers.splice(i, 1);
+    },
+    now: () => now,
+  });
+  /** Moves the clock on by `ms`, running the timers due, in order. */
+  const advance = (ms: number): void => {
+    const end = now + ms;
+    for (;;) {
+      timers.sort((a, b) => a.at - b.at);
+      const due = timers[0];
+      if (!due || due.at > end) break;
+      timers.shift();
+      now = Math.max(now, due.at);
+      due.run();
+    }
+    now = Math.max(now, end);
+  };
+  const tick = (ms: number): void => {
+    now += ms;
+  };
+  const doc = { activeElement: null as unknown };
+  /** A stand-in element: what NearWrites asks of one is whether it holds the focus. */
+  const element = (): Element => {
+    const self = {
+      ownerDocument: doc,
+      contains: (other: unknown) => other === self,
+    };
+    return self as unknown as Element;
+  };
+  const focus = (e: Element | null): void => {
+    doc.activeElement = e;
+  };
+  return {
+    writes,
+    focus,
+    advance,
+    tick,
+    element,
+    report: (e: Element, near: boolean) => report(e, near),
+    watched,
+    waitingCalls,
+    timers,
+  };
+}
+
+describe('NearWrites', () => {
+  it('writes at once to an element not yet reported on, or reported near', () => {
+    const t = setup();
+    const a = t.element();
+    const b = t.element();
+    t.writes.watch(a);
+    t.writes.watch(b);
+    t.report(b, true);
+    const done: string[] = [];
+    t.writes.write(a, () => done.push('a'));
+    t.writes.write(b, () => done.push('b'));
+    expect(done).toEqual(['a', 'b']);
+    expect(t.writes.waiting).toBe(0);
+    expect(t.timers).toHaveLength(0);
+  });
+
+  it('keeps only the latest write for a far element, and makes it when the element comes near', () => {
+    const t = setup();
+    const far = t.element();
+    t.writes.watch(far);
+    t.report(far, false);
+    const done: number[] = [];
+    t.writes.write(far, () => done.push(1));
+    t.writes.write(far, () => done.push(2));
+    expect(done).toEqual([]);
+    expect(t.writes.waiting).toBe(1);
+    expect(t.waitingCalls).toEqual([true]);
+    t.report(far, true);
+    expect(done).toEqual([2]);
+    expect(t.writes.waiting).toBe(0);
+    expect(t.waitingCalls).toEqual([true, false]);
+    // Near now: the next write is made at once.
+    t.writes.write(far, () => done.push(3));
+    expect(done).toEqual([2, 3]);
+  });
+
+  it('makes the waiting writes once the edits have paused for SETTLE_MS, each edit putting it off', () => {
+    const t = setup();
+    const far = [t.element(), t.element()];
+    const done: string[] = [];
+    for (const e of far) {
+      t.writes.watch(e);
+      t.report(e, false);
+    }
+    t.writes.write(far[0]!, () => done.push('first'));
+    t.advance(SETTLE_MS - 50);
+    t.writes.write(far[1]!, () => done.push('second'));
+    t.advance(SETTLE_MS - 1);
+    expect(done).toEqual([]);
+    // One timer for the pause, however many writes wait.
+    expect(t.timers).toHaveLength(1);
+    t.advance(1);
+    expect(done).toEqual(['first', 'second']);
+    expect(t.waitingCalls).toEqual([true, false]);
+  });
+
+  it('drains in slices of SLICE_MS, and an edit during the drain waits for a new pause', () => {
+    const t = setup();
+    const done: number[] = [];
+    const far = Array.from({ length: 6 }, () => t.element());
+    for (const [i, e] of far.entries()) {
+      t.writes.watch(e);
+      t.report(e, false);
+      // Each write takes 2 ms of the clock: two fit in a slice.
+      t.writes.write(e, () => {
+        done.push(i);
+        t.tick(SLICE_MS / 2);
+      });
+    }
+    t.advance(SETTLE_MS);
+    expect(done).toEqual([0, 1]);
+    t.advance(0);
+    expect(done).toEqual([0, 1, 2, 3]);
+    // The reader edits again: the rest waits for the next pause.
+    t.writes.write(far[5]!, () => done.push(50));
+    t.advance(SETTLE_MS - 1);
+    expect(done).toEqual([0, 1, 2, 3]);
+    t.advance(1);
+    expect(done).toEqual([0, 1, 2, 3, 4, 50]);
+    expect(t.writes.waiting).toBe(0);
+  });
+
+  it('counts a far element that holds the focus as near: the observer reports after a frame', () => {
+    const t = setup();
+    const panel = t.element();
+    t.writes.watch(panel);
+    t.report(panel, false);
+    const done: number[] = [];
+    t.writes.write(panel, () => done.push(1));
+    expect(done).toEqual([]);
+    t.focus(panel);
+    t.writes.write(panel, () => done.push(2));
+    expect(done).toEqual([2]);
+    expect(t.writes.waiting).toBe(0);
+  });
+
+  it('flush() and writeNow() make waiting writes at once; unwatching drops an element and its write', () => {
+    const t = setup();
+    const [a, b, c] = [t.element(), t.element(), t.element()];
+    const done: string[] = [];
+    const stops = [a, b, c].map((e) => t.writes.watch(e));
+    for (const e of [a, b, c]) t.report(e, false);
+    t.writes.write(a, () => done.push('a'));
+    t.writes.write(b, () => done.push('b'));
+    t.writes.write(c, () => done.push('c'));
+    t.writes.writeNow(b);
+    expect(done).toEqual(['b']);
+    stops[2]!();
+    expect(t.watched.has(c)).toBe(false);
+    t.writes.flush();
+    expect(done).toEqual(['b', 'a']);
+    expect(t.timers).toHaveLength(0);
+    expect(t.waitingCalls.at(-1)).toBe(false);
+    t.advance(SETTLE_MS * 2);
+    expect(done).toEqual(['b', 'a']);
+  });
+});

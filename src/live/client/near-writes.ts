@@ -1,0 +1,206 @@
+/**
+ * Writes to read-outs far from the screen wait until they are wanted. One edit on the backprop
+ * chapter changes about 110 read-outs all down the page; written at once, each dirtied its line's
+ * layout and paint, and the browser laid out and repainted the whole chapter before the edited
+ * number itself could show: 24 ms from the key to the paint, against a budget of one 16 ms frame.
+ * The reader sees only what is on screen, so a far read-out's write waits until:
+ *   - it comes within a screen of the viewport (the observer's margin), so that it is right
+ *     before it can be seen;
+ *   - the edits pause (SETTLE_MS), when every waiting write is made in slices of SLICE_MS, so
+ *     that find in page, a selection and a screen reader's reading of the page soon meet the
+ *     right numbers;
+ *   - the page is printed, or the reader starts a selection: then every write is made at once.
+ * An element's first write is never held (a shared link's values must be on the page before the
+ * link's numbers are shown), and an element the observer has not yet reported is written at once.
+ */
+
+/** How far from the viewport a read-out still counts as near: one screen above and below. */
+export const NEAR_MARGIN = '100% 0px';
+/** How long the edits must pause before the waiting writes are made, in ms. */
+export const SETTLE_MS = 200;
+/** The longest a slice of waiting writes may run before it yields to the browser, in ms. */
+export const SLICE_MS = 4;
+/** On <html> while some writes wait, for tests and tools that read far numbers. */
+export const WAITING_ATTRIBUTE = 'data-writes-waiting';
+
+/** The part of an IntersectionObserver this needs, so that a test can drive it. */
+export interface Watcher {
+  observe(element: Element): void;
+  unobserve(element: Element): void;
+}
+
+export interface NearWritesOptions {
+  /** Makes the watcher that reports each element as near or not. Default: an IntersectionObserver with NEAR_MARGIN. */
+  watcher?: (report: (element: Element, near: boolean) => void) => Watcher;
+  /** Called with true when the first write starts to wait, and false when none waits. Default: nothing. */
+  onWaiting?: (waiting: boolean) => void;
+  /** Default: the global setTimeout. */
+  setTimer?: (callback: () => void, ms: number) => unknown;
+  /** Default: the global clearTimeout. */
+  clearTimer?: (timer: unknown) => void;
+  /** Default: performance.now. */
+  now?: () => number;
+}
+
+const intersectionWatcher = (report: (element: Element, near: boolean) => void): Watcher =>
+  new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) report(entry.target, entry.isIntersecting);
+    },
+    { rootMargin: NEAR_MARGIN },
+  );
+
+export class NearWrites {
+  readonly #near = new WeakSet<Element>();
+  /** Elements the watcher has reported on at least once. */
+  readonly #known = new WeakSet<Element>();
+  readonly #waiting = new Map<Element, () => void>();
+  readonly #watcher: Watcher;
+  readonly #onWaiting: (waiting: boolean) => void;
+  readonly #setTimer: (callback: () => void, ms: number) => unknown;
+  readonly #clearTimer: (timer: unknown) => void;
+  readonly #now: () => number;
+  #timer: unknown;
+  /** True while the timer is the next slice of a drain, not the end of a pause. */
+  #draining = false;
+  #lastWrite = -Infinity;
+
+  constructor(options: NearWritesOptions = {}) {
+    this.#watcher = (options.watcher ?? intersectionWatcher)((element, near) =>
+      this.#report(element, near),
+    );
+    this.#onWaiting = options.onWaiting ?? (() => undefined);
+    this.#setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
+    this.#clearTimer =
+      options.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
+    this.#now = options.now ?? (() => performance.now());
+  }
+
+  /** How many writes wait. */
+  get waiting(): number {
+    return this.#waiting.size;
+  }
+
+  /** Starts watching `element`; the function returned stops it and drops its waiting write. */
+  watch(element: Element): () => void {
+    this.#watcher.observe(element);
+    return () => {
+      this.#watcher.unobserve(element);
+      this.#near.delete(element);
+      this.#known.delete(element);
+      if (this.#waiting.delete(element) && this.#waiting.size === 0) this.#settled();
+    };
+  }
+
+  /**
+   * True if `element` is near the screen, not yet reported on, or holds the focus: the reader
+   * is at it, though the observer, which reports after a frame, may not have said so yet.
+   */
+  isNear(element: Element): boolean {
+    return (
+      this.#near.has(element) ||
+      !this.#known.has(element) ||
+      element.contains(element.ownerDocument.activeElement)
+    );
+  }
+
+  /**
+   * Makes `render` now if `element` is near the screen (or not yet reported on); otherwise keeps
+   * it, in place of any write already waiting for the element, until one of the moments above.
+   */
+  write(element: Element, render: () => void): void {
+    if (this.isNear(element)) {
+      this.#waiting.delete(element);
+      render();
+      if (this.#waiting.size === 0) this.#settled();
+      return;
+    }
+    if (this.#waiting.size === 0) this.#onWaiting(true);
+    this.#waiting.set(element, render);
+    // Each edit puts the pause off again, and stops a drain under way: the reader is busy. The
+    // timer is set once a pause, not once a write (a hundred a key press on the backprop page).
+    this.#lastWrite = this.#now();
+    if (this.#timer === undefined || this.#draining) this.#schedule(SETTLE_MS);
+  }
+
+  /** Makes `element`'s waiting write now, if it has one: before the reader acts on it. */
+  writeNow(element: Element): void {
+    const render = this.#waiting.get(element);
+    if (!render) return;
+    this.#waiting.delete(element);
+    render();
+    if (this.#waiting.size === 0) this.#settled();
+  }
+
+  /** Makes every waiting write now (before print, when a selection starts). */
+  flush(): void {
+    this.#cancel();
+    this.#drain(Infinity);
+  }
+
+  #report(element: Element, near: boolean): void {
+    this.#known.add(element);
+    if (!near) return void this.#near.delete(element);
+    this.#near.add(element);
+    this.writeNow(element);
+  }
+
+  #schedule(ms: number, draining = false): void {
+    this.#cancel();
+    this.#draining = draining;
+    this.#timer = this.#setTimer(() => {
+      this.#timer = undefined;
+      // Writes since the timer was set put the pause off.
+      const quiet = this.#now() - this.#lastWrite;
+      if (!draining && quiet < SETTLE_MS) this.#schedule(SETTLE_MS - quiet);
+      else this.#drain(SLICE_MS);
+    }, ms);
+  }
+
+  #cancel(): void {
+    if (this.#timer !== undefined) this.#clearTimer(this.#timer);
+    this.#timer = undefined;
+    this.#draining = false;
+  }
+
+  /** Makes waiting writes, in the order they started to wait, for up to `budget` ms. */
+  #drain(budget: number): void {
+    if (this.#waiting.size === 0) return;
+    const start = this.#now();
+    for (const [element, render] of this.#waiting) {
+      this.#waiting.delete(element);
+      render();
+      if (this.#now() - start >= budget) break;
+    }
+    if (this.#waiting.size > 0) this.#schedule(0, true);
+    else this.#settled();
+  }
+
+  #settled(): void {
+    this.#cancel();
+    this.#onWaiting(false);
+  }
+}
+
+const perDocument = new WeakMap<Document, NearWrites>();
+
+/**
+ * The document's NearWrites: it marks <html> with WAITING_ATTRIBUTE while writes wait, and
+ * makes them all before print and when a selection starts.
+ */
+export function nearWrites(doc: Document = document): NearWrites {
+  const known = perDocument.get(doc);
+  if (known) return known;
+  const root = doc.documentElement;
+  const created = new NearWrites({
+    onWaiting: (waiting) => root.toggleAttribute(WAITING_ATTRIBUTE, waiting),
+  });
+  perDocument.set(doc, created);
+  const view = doc.defaultView;
+  const flush = (): void => created.flush();
+  view?.addEventListener('beforeprint', flush);
+  // Playwright's and some browsers' print preview switch the media without beforeprint.
+  view?.matchMedia('print').addEventListener('change', (event) => event.matches && flush());
+  doc.addEventListener('selectstart', flush, { capture: true });
+  return created;
+}

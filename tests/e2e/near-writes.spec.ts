@@ -1,0 +1,92 @@
+import { expect, goLive, settled, test, type Page } from './fixtures.ts';
+
+// After an edit, a read-out far from the screen is written when it comes near, when the edits
+// pause, or before print (src/live/client/near-writes.ts); until then it is not even computed.
+// The page's clock stands still in these tests (page.clock), so "until the edits pause" is
+// exact: no timer runs unless the test moves the clock.
+const PAGE = '/chapters/backprop/';
+/** A read-out of the update orders' table, near the end of the chapter, computed in the worker. */
+const FAR = '[data-value="mazur.E_after10000_inplace"]';
+
+const field = (page: Page, ref: string) =>
+  page.locator(`[role="spinbutton"][data-param="${ref}"]`).first();
+const text = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => el.textContent);
+const html = (page: Page) => page.locator('html');
+
+/** Fakes the page's timers and stops its clock: after install() alone, time still flows. */
+async function standStill(page: Page): Promise<void> {
+  await page.clock.install();
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1);
+}
+
+/** The read-out's text on a page loaded with these values: the build's or the first write's. */
+async function textAt(page: Page, search: string, selector: string): Promise<string | null> {
+  const other = await page.context().newPage();
+  await other.goto(`${PAGE}?${search}`);
+  await goLive(other);
+  await settled(other);
+  const shown = await text(other, selector);
+  await other.close();
+  return shown;
+}
+
+test('an edit writes what is near the screen at once; a far read-out waits, uncomputed, until it comes near', async ({
+  page,
+}) => {
+  // What the far read-out will show, from a page loaded with the value the edit gives.
+  const want = await textAt(page, 'mazur.w5=0.42', FAR);
+  await page.goto(PAGE);
+  await goLive(page);
+  const w5 = field(page, 'mazur.w5');
+  await w5.scrollIntoViewIfNeeded();
+  const before = await text(page, FAR);
+  expect(want).not.toBe(before);
+  // The live layer's first write computes every value once: let the worker answer.
+  await expect(page.locator(FAR).first()).not.toHaveAttribute('aria-busy');
+  const nearE = page.locator('network-diagram [data-value="mazur.E"]');
+  const nearBefore = await nearE.textContent();
+  await standStill(page);
+  await w5.focus();
+  // The keyboard, not the locator: a locator waits for animation frames, which stand still.
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(w5).toHaveValue('0.42');
+  // The diagram's error, beside the field, follows at once.
+  expect(await nearE.textContent()).not.toBe(nearBefore);
+  // The far read-out keeps its text, and is not busy: nothing has asked the worker for it.
+  await expect(html(page)).toHaveAttribute('data-writes-waiting');
+  expect(await text(page, FAR)).toBe(before);
+  await expect(page.locator(FAR).first()).not.toHaveAttribute('aria-busy');
+  // Scrolled to, it is computed and written, while the clock still stands.
+  await page.locator(FAR).first().scrollIntoViewIfNeeded();
+  await expect.poll(() => text(page, FAR)).toBe(want);
+  // Elsewhere, writes still wait for the pause; when it comes, none is left.
+  await expect(html(page)).toHaveAttribute('data-writes-waiting');
+  await page.clock.runFor(1000);
+  await expect(html(page)).not.toHaveAttribute('data-writes-waiting');
+});
+
+test('printing writes every waiting read-out at once, the clock standing still', async ({
+  page,
+}) => {
+  const E = '[data-value="mazur.E_w5_plus"]';
+  const want = await textAt(page, 'mazur.w5=0.39', E);
+  await page.goto(PAGE);
+  await goLive(page);
+  const w5 = field(page, 'mazur.w5');
+  await w5.scrollIntoViewIfNeeded();
+  expect(await text(page, E)).not.toBe(want);
+  await standStill(page);
+  await w5.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(w5).toHaveValue('0.39');
+  await expect(html(page)).toHaveAttribute('data-writes-waiting');
+  await page.emulateMedia({ media: 'print' });
+  await expect(html(page)).not.toHaveAttribute('data-writes-waiting');
+  expect(await text(page, E)).toBe(want);
+  await page.emulateMedia({ media: 'screen' });
+});
