@@ -90,3 +90,41 @@ test('printing writes every waiting read-out at once, the clock standing still',
   expect(await text(page, E)).toBe(want);
   await page.emulateMedia({ media: 'screen' });
 });
+
+test('a field’s message is drawn over the block below it, not under it', async ({ page }) => {
+  // At 360 px the message of the η field under the learning-rate paragraph reaches 40 px into
+  // the next block: that block, a later layer (isolation in MarkdownContent.astro), would paint
+  // over it.
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.goto(PAGE);
+  await goLive(page);
+  const fields = page.locator('live-number:not(live-training *) input[data-param="mazur.eta"]');
+  let overlap = 0;
+  let misses: string[] = [];
+  for (let i = 0; i < (await fields.count()) && overlap <= 0; i++) {
+    const eta = fields.nth(i);
+    await eta.fill('abc');
+    await eta.press('Enter');
+    const found = await eta.evaluate((input) => {
+      const message = input.closest('live-number')!.querySelector('.live-number__message')!;
+      const blocks = [...document.querySelector('.sl-markdown-content')!.children];
+      const next = blocks[blocks.findIndex((b) => b.contains(message)) + 1]!;
+      message.scrollIntoView({ block: 'center' });
+      const box = message.getBoundingClientRect();
+      const below = next.getBoundingClientRect();
+      // Each point of the part over the next block, as the browser hit-tests it, is the message.
+      const misses: string[] = [];
+      for (const fx of [0.1, 0.5, 0.9])
+        for (const y of [below.top + 2, (below.top + box.bottom) / 2, box.bottom - 2]) {
+          const hit = document.elementFromPoint(box.left + fx * box.width, y);
+          if (!hit || !message.contains(hit)) misses.push(hit?.outerHTML.slice(0, 60) ?? 'none');
+        }
+      return { overlap: box.bottom - below.top, message: message.textContent, misses };
+    });
+    expect(found.message).toContain('“abc” is not a number');
+    overlap = found.overlap;
+    misses = found.misses;
+  }
+  expect(overlap).toBeGreaterThan(0);
+  expect(misses).toEqual([]);
+});
