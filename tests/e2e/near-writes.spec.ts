@@ -29,6 +29,8 @@ async function textAt(page: Page, search: string, selector: string): Promise<str
   await other.goto(`${PAGE}?${search}`);
   await goLive(other);
   await settled(other);
+  // A value from the worker shows once it has answered.
+  await expect(other.locator(selector).first()).not.toHaveAttribute('aria-busy');
   const shown = await text(other, selector);
   await other.close();
   return shown;

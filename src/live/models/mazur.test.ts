@@ -192,8 +192,11 @@ function numbers(derived: Derived): Record<string, number> {
 }
 
 /** The model's cheap values at `p`, checked against their declaration. */
-const derive = (p: ParamValues) => numbers(runGroup(mazurModel, mazurModel.values, p));
 const orders: LazyGroup = mazurModel.groups!['orders']!;
+const study: LazyGroup = mazurModel.groups!['study']!;
+/** The values and the study group: everything computed on the main thread. */
+const derive = (p: ParamValues) =>
+  numbers({ ...runGroup(mazurModel, mazurModel.values, p), ...runGroup(mazurModel, study, p) });
 
 const defaults = defaultValues(mazurModel);
 const derivedAtDefaults = derive(defaults);
@@ -374,7 +377,7 @@ describe('mazurModel.groups.orders', () => {
     expect(all['E_after1_sim']).toBe(runGroup(mazurModel, orders, defaults)['E_after1_sim']);
   });
 
-  it('is computed by a live state only while something reads it', () => {
+  it('is computed by a live state only while something reads it, as the study group is', () => {
     let runs = 0;
     const spec = {
       ...mazurModel,
@@ -386,6 +389,18 @@ describe('mazurModel.groups.orders', () => {
     expect(runs).toBe(before);
     expect(state.value('E_after1_sim')).toBeGreaterThan(0);
     expect(runs).toBe(before + 1);
+
+    let studies = 0;
+    const counted = createModelState({
+      ...mazurModel,
+      groups: { study: { ...study, derive: (p: ParamValues) => (studies++, study.derive(p)) } },
+    });
+    counted.set('w5', 0.3);
+    // The worked example's values do not need it.
+    expect(counted.value('E')).toBeGreaterThan(0);
+    expect(studies).toBe(0);
+    expect(counted.value('E_w5_plus')).toBeGreaterThan(0);
+    expect(studies).toBe(1);
   });
 });
 

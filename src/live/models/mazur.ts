@@ -139,34 +139,46 @@ export const mazurModel = defineModel({
     inPlace: { kind: 'boolean', label: 'in-place update order', default: false },
   },
   values: {
-    numbers: [...VALUES, ...STUDY],
+    numbers: VALUES,
     derive(p) {
-      const values = named(p);
-      const worked = mazurWorkedExample(values, p.eta);
-      const inPlace = mazurInPlaceStep(values, p.eta);
-      const derived: Record<string, number | undefined> = {
-        ...worked,
-        ...mazurGradientCheck(values, p.h),
-        ...mazurGradientRatio(worked),
-        ...inPlace,
-        dw1_inplace: (inPlace.w1_inplace ?? NaN) - p.w1,
-        dw1_sim: (worked.w1_new ?? NaN) - p.w1,
-        E_change: (worked.E_new ?? NaN) - (worked.E ?? NaN),
-        ...mazurForwardDifference(values, FD_STEP),
-        // ΔE to first order (the gradient along the step) and as the network computes it.
-        bias_step_pred: BIAS_STEP * ((worked.dE_db1 ?? NaN) - (worked.dE_db2 ?? NaN)),
-        bias_step_change:
-          (mazurWorkedExample(
-            { ...values, b1: values.b1 + BIAS_STEP, b2: values.b2 - BIAS_STEP },
-            p.eta,
-          ).E ?? NaN) - (worked.E ?? NaN),
-        ...mazurGradientWork(),
-      };
+      const worked = mazurWorkedExample(named(p), p.eta);
       // mazurWorkedExample echoes its inputs; the model keeps parameters and derived values apart.
-      return Object.fromEntries([...VALUES, ...STUDY].map((name) => [name, derived[name] ?? NaN]));
+      return Object.fromEntries(VALUES.map((name) => [name, worked[name] ?? NaN]));
     },
   },
   groups: {
+    /**
+     * What the chapter builds on the worked example (the gradient check, the in-place order,
+     * the differences, the ratios and the count of work): computed when a read-out of it is
+     * read, not with every edit of a weight. Its read-outs sit below the worked example, so
+     * while the reader edits there they wait, uncomputed (near-writes.ts).
+     */
+    study: {
+      numbers: STUDY,
+      derive(p) {
+        const values = named(p);
+        const worked = mazurWorkedExample(values, p.eta);
+        const inPlace = mazurInPlaceStep(values, p.eta);
+        const derived: Record<string, number | undefined> = {
+          ...mazurGradientCheck(values, p.h),
+          ...mazurGradientRatio(worked),
+          ...inPlace,
+          dw1_inplace: (inPlace.w1_inplace ?? NaN) - p.w1,
+          dw1_sim: (worked.w1_new ?? NaN) - p.w1,
+          E_change: (worked.E_new ?? NaN) - (worked.E ?? NaN),
+          ...mazurForwardDifference(values, FD_STEP),
+          // ΔE to first order (the gradient along the step) and as the network computes it.
+          bias_step_pred: BIAS_STEP * ((worked.dE_db1 ?? NaN) - (worked.dE_db2 ?? NaN)),
+          bias_step_change:
+            (mazurWorkedExample(
+              { ...values, b1: values.b1 + BIAS_STEP, b2: values.b2 - BIAS_STEP },
+              p.eta,
+            ).E ?? NaN) - (worked.E ?? NaN),
+          ...mazurGradientWork(),
+        };
+        return Object.fromEntries(STUDY.map((name) => [name, derived[name] ?? NaN]));
+      },
+    },
     /**
      * The error after 1 and 10,000 steps under both update orders, with the outputs after
      * 10,000, from the current values: what the chapter compares with the figures printed in
