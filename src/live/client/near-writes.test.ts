@@ -51,12 +51,20 @@ function setup() {
     };
     return self as unknown as Element;
   };
+  /** An element that is watched and reported far from the screen. */
+  const far = (): Element => {
+    const e = element();
+    writes.watch(e);
+    report(e, false);
+    return e;
+  };
   const focus = (e: Element | null): void => {
     doc.activeElement = e;
   };
   return {
     writes,
     focus,
+    far,
     advance,
     tick,
     element,
@@ -81,13 +89,13 @@ describe('NearWrites', () => {
     expect(done).toEqual(['a', 'b']);
     expect(t.writes.waiting).toBe(0);
     expect(t.timers).toHaveLength(0);
+    // Nothing waited, so nothing is said about waiting (a write to <html> per read-out).
+    expect(t.waitingCalls).toEqual([]);
   });
 
   it('keeps only the latest write for a far element, and makes it when the element comes near', () => {
     const t = setup();
-    const far = t.element();
-    t.writes.watch(far);
-    t.report(far, false);
+    const far = t.far();
     const done: number[] = [];
     t.writes.write(far, () => done.push(1));
     t.writes.write(far, () => done.push(2));
@@ -105,12 +113,8 @@ describe('NearWrites', () => {
 
   it('makes the waiting writes once the edits have paused for SETTLE_MS, each edit putting it off', () => {
     const t = setup();
-    const far = [t.element(), t.element()];
+    const far = [t.far(), t.far()];
     const done: string[] = [];
-    for (const e of far) {
-      t.writes.watch(e);
-      t.report(e, false);
-    }
     t.writes.write(far[0]!, () => done.push('first'));
     t.advance(SETTLE_MS - 50);
     t.writes.write(far[1]!, () => done.push('second'));
@@ -126,10 +130,8 @@ describe('NearWrites', () => {
   it('drains in slices of SLICE_MS, and an edit during the drain waits for a new pause', () => {
     const t = setup();
     const done: number[] = [];
-    const far = Array.from({ length: 6 }, () => t.element());
+    const far = Array.from({ length: 6 }, () => t.far());
     for (const [i, e] of far.entries()) {
-      t.writes.watch(e);
-      t.report(e, false);
       // Each write takes 2 ms of the clock: two fit in a slice.
       t.writes.write(e, () => {
         done.push(i);
@@ -151,9 +153,7 @@ describe('NearWrites', () => {
 
   it('counts a far element that holds the focus as near: the observer reports after a frame', () => {
     const t = setup();
-    const panel = t.element();
-    t.writes.watch(panel);
-    t.report(panel, false);
+    const panel = t.far();
     const done: number[] = [];
     t.writes.write(panel, () => done.push(1));
     expect(done).toEqual([]);

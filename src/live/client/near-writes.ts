@@ -109,12 +109,7 @@ export class NearWrites {
    * it, in place of any write already waiting for the element, until one of the moments above.
    */
   write(element: Element, render: () => void): void {
-    if (this.isNear(element)) {
-      this.#waiting.delete(element);
-      render();
-      if (this.#waiting.size === 0) this.#settled();
-      return;
-    }
+    if (this.isNear(element)) return this.#make(element, render);
     if (this.#waiting.size === 0) this.#onWaiting(true);
     this.#waiting.set(element, render);
     // Each edit puts the pause off again, and stops a drain under way: the reader is busy. The
@@ -126,10 +121,7 @@ export class NearWrites {
   /** Makes `element`'s waiting write now, if it has one: before the reader acts on it. */
   writeNow(element: Element): void {
     const render = this.#waiting.get(element);
-    if (!render) return;
-    this.#waiting.delete(element);
-    render();
-    if (this.#waiting.size === 0) this.#settled();
+    if (render) this.#make(element, render);
   }
 
   /** Makes every waiting write now (before print, when a selection starts). */
@@ -143,6 +135,13 @@ export class NearWrites {
     if (!near) return void this.#near.delete(element);
     this.#near.add(element);
     this.writeNow(element);
+  }
+
+  /** Makes `render` in place of `element`'s waiting write, and says so if none is left. */
+  #make(element: Element, render: () => void): void {
+    const waited = this.#waiting.delete(element);
+    render();
+    if (waited && this.#waiting.size === 0) this.#settled();
   }
 
   #schedule(ms: number, draining = false): void {

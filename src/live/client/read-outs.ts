@@ -133,7 +133,7 @@ export function bindReadOut(element: HTMLElement | Element, store: PageStore): (
   const current = computed(() => state.number(ref.name));
   // A read-out far from the screen does not even read its value until it is wanted: reading it
   // is what computes it, and on the backprop chapter the far table of the two update orders
-  // sent 10,000 training steps to the worker on every key press. The far effect follows only
+  // sent 20,000 training steps to the worker on every key press. The far effect follows only
   // the parameters, which are a signal read, and asks for a write; the write runs the effect
   // again as a near one, which reads (and so follows) the value itself.
   const wanted = signal(0);

@@ -27,7 +27,7 @@
  */
 import { byLocale } from '../../i18n/locales.ts';
 import { LiveElement, defineLive } from '../../live/client/element.ts';
-import { nearWrites, type NearWrites } from '../../live/client/near-writes.ts';
+import { nearWrites } from '../../live/client/near-writes.ts';
 import type { PageStore } from '../../live/client/page.ts';
 import type { Run } from '../../live/scheduler.ts';
 import type { ParamValues } from '../../live/model.ts';
@@ -122,7 +122,6 @@ export class LiveTraining extends LiveElement {
   #prefix = '';
   /** The run's snapshot that the progress line, the table and the figures all show (#show). */
   #shown: Change | undefined;
-  #writes: NearWrites | undefined;
   #unwatchNear: (() => void) | undefined;
 
   /** The points the figures show now (for tests and the curious): step, E, outputs. */
@@ -144,7 +143,6 @@ export class LiveTraining extends LiveElement {
     this.#button('train')?.addEventListener('click', () => this.#toggleRun(), options);
     this.#button('reset')?.addEventListener('click', () => this.#reset(), options);
     const writes = nearWrites(this.ownerDocument);
-    this.#writes = writes;
     this.#unwatchNear = writes.watch(this);
     let first = true;
     this.watch(() => {
@@ -167,7 +165,7 @@ export class LiveTraining extends LiveElement {
 
   /** Brings the panel up to date before the reader's action on it. */
   #catchUp(): void {
-    this.#writes?.writeNow(this);
+    nearWrites(this.ownerDocument).writeNow(this);
   }
 
   protected override teardown(): void {
