@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chapters } from '../../src/course/outline.ts';
-import { expect, goLive, test, type Page } from './fixtures.ts';
+import { expect, goLive, settled, test, type Page } from './fixtures.ts';
 
 // Each chapter printed to PDF with Chromium, its text read back with poppler's pdftotext
 // (issue 14): the live numbers are on paper in their current state, after an edit, and no control
@@ -53,6 +53,10 @@ for (const chapter of chapters) {
     await goLive(page);
     const typed = await editFirstField(page);
     await page.emulateMedia({ media: 'print' });
+    // Read-outs far from the field may still wait for the pause after the edit. Printing writes
+    // them all (near-writes.ts): page.pdf() through beforeprint, and the print media in the
+    // browser's next rendering update. Read the page's numbers only once they are written.
+    await settled(page);
     // What paper should show: every read-out in print, and what no printout may show: the
     // labels of the page's buttons and menus.
     const shown = await page.evaluate(() => ({
