@@ -399,7 +399,7 @@ test('a read-out shows its full precision on hover', async ({ page }) => {
   expect(shown).toBe(`"${String(Number(expected({}).E!.toPrecision(12)))}"`);
 });
 
-test('a changed read-out flashes once if it is on screen; off screen, or with reduced motion, none does', async ({
+test('a changed read-out on screen is tinted for FLASH_MS, then not; off screen, or with reduced motion, none is', async ({
   page,
 }) => {
   /** Every read-out drawn as HTML, with its text, whether it is on screen and its data-flash. */
@@ -416,15 +416,16 @@ test('a changed read-out flashes once if it is on screen; off screen, or with re
         },
       ),
     );
-  // The read-outs whose flash animation the style applies. Not document.getAnimations(): a
-  // 700 ms fade can be over before a busy machine gets to count it (it failed so in CI).
-  const flashes = () =>
+  /** How many read-outs the style tints. */
+  const tinted = () =>
     page.evaluate(
       () =>
-        [...document.querySelectorAll('live-value, .live-math[data-value]')].filter((el) =>
-          /^live-flash-/.test(getComputedStyle(el, '::before').animationName),
+        [...document.querySelectorAll('live-value, .live-math[data-value]')].filter(
+          (el) => getComputedStyle(el, '::before').opacity === '1',
         ).length,
     );
+  /** Moves the page's clock on, running its timers: the tints' and the waiting writes'. */
+  const wait = (ms: number) => page.clock.runFor(ms);
   await page.goto('/chapters/backprop/');
   await goLive(page);
   const w5 = spin(page, 'mazur.w5').first();
@@ -437,11 +438,18 @@ test('a changed read-out flashes once if it is on screen; off screen, or with re
         requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))),
       ),
   );
+  // From here the page's clock stands still unless the test moves it: a busy machine cannot
+  // make the tint go before it is counted.
+  await page.clock.install();
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1);
   const before = await readOuts();
-  await w5.press('ArrowUp');
+  await w5.focus();
+  // The keyboard, not the locator: a locator waits for animation frames, which stand still.
+  await page.keyboard.press('ArrowUp');
   const atOnce = await readOuts();
   // Far read-outs are written once the edits pause (near-writes.ts), without a flash.
-  await settled(page);
+  await wait(400);
+  await expect(page.locator('html')).not.toHaveAttribute('data-writes-waiting');
   const after = await readOuts();
   const changed = after.filter((r, i) => r.text !== before[i]!.text);
   const seen = changed.filter((r) => r.onScreen);
@@ -453,23 +461,27 @@ test('a changed read-out flashes once if it is on screen; off screen, or with re
   const changedAtOnce = atOnce.filter((r, i) => r.text !== before[i]!.text);
   expect(changedAtOnce.filter((r) => r.onScreen)).toHaveLength(seen.length);
   expect(changedAtOnce.length).toBeLessThan(changed.length);
-  expect(seen.every((r) => r.flash === 'a')).toBe(true);
+  expect(seen.every((r) => r.flash === '')).toBe(true);
   expect(unseen.every((r) => r.flash === null)).toBe(true);
-  expect(await flashes()).toBe(seen.length);
-  // Unchanged read-outs do not flash either.
+  expect(await tinted()).toBe(seen.length);
+  // Unchanged read-outs are not tinted either.
   expect(after.filter((r, i) => r.text === before[i]!.text && r.flash !== null)).toEqual([]);
+  // FLASH_MS (700 ms) after the edit, the tints are gone.
+  await wait(299);
+  expect(await tinted()).toBe(seen.length);
+  await wait(2);
+  expect((await readOuts()).filter((r) => r.flash !== null)).toEqual([]);
+  expect(await tinted()).toBe(0);
 
+  // With reduced motion, a change flashes no more, and the style would tint none that did.
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  // With reduced motion no style applies a flash, even to those that carry data-flash.
-  await expect.poll(flashes).toBe(0);
-  // Past the pause after which a change flashes again (read-outs.ts, FLASH_MS).
-  await page.waitForTimeout(800);
-  await w5.press('ArrowUp');
-  await settled(page);
+  await page.keyboard.press('ArrowUp');
+  await wait(400);
   const still = await readOuts();
   expect(still.filter((r, i) => r.text !== after[i]!.text).length).toBeGreaterThan(0);
-  expect(still.map((r) => r.flash)).toEqual(after.map((r) => r.flash));
-  expect(await flashes()).toBe(0);
+  expect(still.filter((r) => r.flash !== null)).toEqual([]);
+  await page.evaluate(() => document.querySelector('live-value')!.setAttribute('data-flash', ''));
+  expect(await tinted()).toBe(0);
 });
 
 test('before the reader reaches for it, the page runs only the boot script; intent loads its models', async ({
