@@ -1,4 +1,4 @@
-import { expect, goLive, test, type Page } from './fixtures.ts';
+import { expect, goLive, settled, test, type Page } from './fixtures.ts';
 import { checkModel, defaultValues } from '../../src/live/model.ts';
 import { mazurModel } from '../../src/live/models/mazur.ts';
 
@@ -63,7 +63,9 @@ test('editing weights through the data-param hooks recomputes every read-out as 
       .first()
       .fill(String(value));
   }
-  // The update-order comparison comes from the compute worker: wait for it to settle.
+  // Far read-outs are written once the edits pause (near-writes.ts); the update-order
+  // comparison among them comes from the compute worker: wait for both.
+  await settled(page);
   await expect(page.locator('[data-value][aria-busy]')).toHaveCount(0);
   expectAllMatch(await readOuts(page), engineValues(changes));
   // Every editable copy of w5 (diagram and prose) shows the new value.
@@ -78,7 +80,9 @@ test('the URL round-trips the chapter’s state', async ({ page }) => {
   await page.locator('[role="spinbutton"][data-param="mazur.w6"]').first().fill('0.7');
   await page.locator('[role="spinbutton"][data-param="mazur.t2"]').first().fill('0.5');
   await expect(page).toHaveURL(/\?mazur\.w6=0\.7&mazur\.t2=0\.5$/);
-  // The 20,000-step comparison of the update orders comes from the compute worker.
+  // Far read-outs wait for the edits to pause; the 20,000-step comparison of the update orders
+  // among them comes from the compute worker.
+  await settled(page);
   await expect(page.locator('[data-value][aria-busy]')).toHaveCount(0);
   const before = await readOuts(page);
   await page.reload();

@@ -151,6 +151,31 @@ describe('NearWrites', () => {
     expect(t.writes.waiting).toBe(0);
   });
 
+  it('postpone() puts the pause off, and stops a drain, without a new write', () => {
+    const t = setup();
+    const done: number[] = [];
+    // Nothing waits: nothing to put off, and no timer is set.
+    t.writes.postpone();
+    expect(t.timers).toHaveLength(0);
+    const far = Array.from({ length: 4 }, () => t.far());
+    for (const [i, e] of far.entries())
+      t.writes.write(e, () => {
+        done.push(i);
+        t.tick(SLICE_MS / 2);
+      });
+    t.advance(SETTLE_MS - 10);
+    t.writes.postpone();
+    t.advance(SETTLE_MS - 1);
+    expect(done).toEqual([]);
+    t.advance(1);
+    expect(done).toEqual([0, 1]);
+    // An edit during the drain: the rest waits for a whole new pause.
+    t.writes.postpone();
+    t.advance(SETTLE_MS - 1);
+    expect(done).toEqual([0, 1]);
+    t.advance(1);
+    expect(done).toEqual([0, 1, 2, 3]);
+  });
   it('counts a far element that holds the focus as near: the observer reports after a frame', () => {
     const t = setup();
     const panel = t.far();

@@ -55,6 +55,7 @@ export class NearWrites {
   /** Elements the watcher has reported on at least once. */
   readonly #known = new WeakSet<Element>();
   readonly #waiting = new Map<Element, () => void>();
+  readonly #onFar = new WeakMap<Element, () => void>();
   readonly #watcher: Watcher;
   readonly #onWaiting: (waiting: boolean) => void;
   readonly #setTimer: (callback: () => void, ms: number) => unknown;
@@ -81,11 +82,16 @@ export class NearWrites {
     return this.#waiting.size;
   }
 
-  /** Starts watching `element`; the function returned stops it and drops its waiting write. */
-  watch(element: Element): () => void {
+  /**
+   * Starts watching `element`, calling `onFar` each time it is reported far from the screen
+   * (its first report included); the function returned stops it and drops its waiting write.
+   */
+  watch(element: Element, onFar?: () => void): () => void {
+    if (onFar) this.#onFar.set(element, onFar);
     this.#watcher.observe(element);
     return () => {
       this.#watcher.unobserve(element);
+      this.#onFar.delete(element);
       this.#near.delete(element);
       this.#known.delete(element);
       if (this.#waiting.delete(element) && this.#waiting.size === 0) this.#settled();
@@ -112,8 +118,17 @@ export class NearWrites {
     if (this.isNear(element)) return this.#make(element, render);
     if (this.#waiting.size === 0) this.#onWaiting(true);
     this.#waiting.set(element, render);
-    // Each edit puts the pause off again, and stops a drain under way: the reader is busy. The
-    // timer is set once a pause, not once a write (a hundred a key press on the backprop page).
+    this.postpone();
+  }
+
+  /**
+   * Says that the reader is still editing: the pause, and so the waiting writes, are put off
+   * again, and a drain under way stops. A read-out whose write already waits is not asked again
+   * at each edit, so the page says it for them (bindReadOut follows each model's parameters).
+   */
+  postpone(): void {
+    if (this.#waiting.size === 0) return;
+    // The timer is set once a pause, not once an edit.
     this.#lastWrite = this.#now();
     if (this.#timer === undefined || this.#draining) this.#schedule(SETTLE_MS);
   }
@@ -132,9 +147,13 @@ export class NearWrites {
 
   #report(element: Element, near: boolean): void {
     this.#known.add(element);
-    if (!near) return void this.#near.delete(element);
-    this.#near.add(element);
-    this.writeNow(element);
+    if (near) {
+      this.#near.add(element);
+      this.writeNow(element);
+    } else {
+      this.#near.delete(element);
+      this.#onFar.get(element)?.();
+    }
   }
 
   /** Makes `render` in place of `element`'s waiting write, and says so if none is left. */

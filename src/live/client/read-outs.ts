@@ -6,8 +6,9 @@ import { computed, effect, signal } from '@preact/signals-core';
 import { digitsForSignificant, formatFull, formatNumber, formatParam } from '../format.ts';
 import { derivedInfo, splitRef } from '../model.ts';
 import { numberParam } from '../params.ts';
+import type { ModelState } from '../store.ts';
 import { LiveElement, defineLive } from './element.ts';
-import { nearWrites } from './near-writes.ts';
+import { nearWrites, type NearWrites } from './near-writes.ts';
 import type { PageStore } from './page.ts';
 import { applyingLink } from './shared-link.ts';
 
@@ -121,10 +122,11 @@ export function bindReadOut(element: HTMLElement | Element, store: PageStore): (
   const format = isParam ? formatParam : formatNumber;
   const unwatch = element instanceof HTMLElement ? watchVisibility(element) : undefined;
   const writes = nearWrites(element.ownerDocument);
-  const unwatchNear = writes.watch(element);
+  let busy = false; // a worker's value is on its way
   const render = (value: number | undefined): void => {
     // Undefined while a worker computes it: the text already shown stays.
     // aria-busy: a screen reader waits for the settled value instead of reading a stale one.
+    busy = value === undefined;
     if (value === undefined) return setIfChanged(element, 'aria-busy', 'true');
     element.removeAttribute('aria-busy');
     const text = format(value, {
@@ -151,31 +153,71 @@ export function bindReadOut(element: HTMLElement | Element, store: PageStore): (
   // Through a computed, so that the effect runs only when this value changes: every read-out
   // of the model reads the same params or derived values, and one edit changes few of them.
   const current = computed(() => state.number(ref.name));
-  // A read-out far from the screen does not even read its value until it is wanted: reading it
-  // is what computes it, and on the backprop chapter the far table of the two update orders
-  // sent 20,000 training steps to the worker on every key press. The far effect follows only
-  // the parameters, which are a signal read, and asks for a write; the write runs the effect
-  // again as a near one, which reads (and so follows) the value itself.
+  // A read-out far from the screen does not follow its value, because following a value
+  // computes it at every edit: on the backprop chapter the far table of the two update orders
+  // sent 20,000 training steps to the worker at every key press, and one far count that never
+  // changes had the chapter's whole study group computed again each time, only to find it
+  // unchanged. Near the screen (and not yet reported on, so for its first write, which a shared
+  // link needs at once) the effect follows the value. Reported far, it follows only `wanted`,
+  // and the model's next edit asks for one write (askAtNextEdit), which NearWrites makes when
+  // the element comes near or the edits pause. A write made far reads the value once.
   const wanted = signal(0);
-  let now = true; // the first write is made at once: a shared link's values must be in place
+  let writing = false;
+  const ask = (): void =>
+    writes.write(element, () => {
+      writing = true;
+      wanted.value++;
+    });
+  let stopAsking = (): void => undefined;
   const stop = effect(() => {
     void wanted.value;
-    if (now || writes.isNear(element)) {
-      now = false;
+    if (writes.isNear(element)) {
+      writing = false;
       render(current.value);
       return;
     }
-    void state.params.value;
-    writes.write(element, () => {
-      now = true;
-      wanted.value++;
-    });
+    // A worker's value on its way is followed until it is there, or the text would stay busy.
+    if (writing || busy) {
+      writing = false;
+      render(current.peek());
+      if (busy) return void current.value;
+    }
+    stopAsking = askAtNextEdit(state, writes, ask);
   });
+  const unwatchNear = writes.watch(element, () => wanted.value++);
   return () => {
     stop();
+    stopAsking();
     unwatch?.();
     unwatchNear();
   };
+}
+
+/**
+ * The far read-outs of each model that follow nothing until its next edit, which asks each of
+ * them for a write: one effect a model, where each far read-out once followed the parameters
+ * itself (a hundred and ninety effects a key press on the backprop chapter). Each edit also
+ * puts off the waiting writes (NearWrites.postpone), including those already asked for.
+ */
+const idleByModel = new WeakMap<ModelState, Set<() => void>>();
+function askAtNextEdit(state: ModelState, writes: NearWrites, ask: () => void): () => void {
+  let idle = idleByModel.get(state);
+  if (!idle) {
+    const asks = (idle = new Set());
+    idleByModel.set(state, asks);
+    let first = true;
+    effect(() => {
+      void state.params.value;
+      if (first) return void (first = false);
+      writes.postpone();
+      const now = [...asks];
+      asks.clear();
+      for (const each of now) each();
+    });
+  }
+  idle.add(ask);
+  const from = idle;
+  return () => void from.delete(ask);
 }
 
 /** `<live-value data-value="mazur.E" data-digits="4">0.2984</live-value>` */
