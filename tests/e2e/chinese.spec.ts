@@ -197,3 +197,28 @@ test('an exercise solved in English shows as solved in Chinese', async ({ page }
   await expect(exercise.getByRole('status')).toContainText('你之前已解答过这道题。');
   await expect(exercise.getByRole('status')).toContainText(`你上次的答案是 ${answer}。`);
 });
+
+test('Chinese text is drawn in a font that the page names, so that the browser need not look for one', async ({
+  page,
+}) => {
+  await page.goto('/zh-cn/chapters/autodiff/');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+  for (const selector of ['h1', '.sl-markdown-content > p']) {
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    // The font with the most glyphs draws the Chinese characters.
+    const chinese = [...fonts].sort((a, b) => b.glyphCount - a.glyphCount)[0]!.familyName;
+    const stack = await page
+      .locator(selector)
+      .first()
+      .evaluate((el) =>
+        getComputedStyle(el)
+          .fontFamily.split(',')
+          .map((f) => f.trim().replace(/"/g, '')),
+      );
+    expect(stack.slice(0, stack.indexOf('sans-serif')), selector).toContain(chinese);
+  }
+});
