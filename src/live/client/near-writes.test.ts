@@ -151,6 +151,20 @@ describe('NearWrites', () => {
     expect(t.writes.waiting).toBe(0);
   });
 
+  it('watch(element, onFar) is told at each far report, its first included, and not once unwatched', () => {
+    const t = setup();
+    const e = t.element();
+    let told = 0;
+    const stop = t.writes.watch(e, () => told++);
+    t.report(e, false);
+    t.report(e, true);
+    t.report(e, false);
+    expect(told).toBe(2);
+    stop();
+    t.report(e, false);
+    expect(told).toBe(2);
+  });
+
   it('postpone() puts the pause off, and stops a drain, without a new write', () => {
     const t = setup();
     const done: number[] = [];
