@@ -237,8 +237,11 @@ test('a dead ReLU unit does not move under training; the leaky copy from the sam
 }) => {
   await page.goto(PAGE);
   await goLive(page);
-  const value = async (ref: string) =>
-    Number(await page.locator(`[data-value="${ref}"]`).first().getAttribute('data-raw'));
+  // A read-out far from the screen is written once the edits (here, the training's) pause.
+  const value = async (ref: string) => {
+    await settled(page);
+    return Number(await page.locator(`[data-value="${ref}"]`).first().getAttribute('data-raw'));
+  };
   const panel = (model: string) => page.locator(`live-training[data-model="${model}"]`);
   // Two panels on one page: each is a named group, so its controls say whose they are.
   await expect(page.getByRole('group', { name: 'Training the ReLU copy' })).toHaveAttribute(
