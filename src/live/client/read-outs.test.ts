@@ -153,20 +153,21 @@ describe('bindReadOut()', () => {
         slow: { numbers: ['square'], runs: 'worker', derive: (p) => ({ square: p.x * p.x }) },
       },
     });
-    const asked: { x: number; answer: () => void }[] = [];
+    const asked: (() => void)[] = [];
     const offload: Offload = (_model, _group, params) =>
       new Promise((resolve) => {
         const x = params['x'] as number;
-        asked.push({ x, answer: () => resolve({ square: x * x }) });
+        asked.push(() => resolve({ square: x * x }));
       });
     const state = createModelState(spec, { offload });
     const element = readOut('square');
-    element.textContent = '1';
+    // The build's text, which the answer replaces.
+    element.textContent = '0';
     const stop = bindReadOut(element, { model: () => state } as unknown as PageStore);
     // The first write asks the worker; the build's text stays, marked busy.
     expect([asked.length, element.getAttribute('aria-busy')]).toEqual([1, 'true']);
     report(element, false);
-    asked[0]!.answer();
+    asked[0]!();
     await Promise.resolve();
     await Promise.resolve();
     expect([element.textContent, element.hasAttribute('aria-busy')]).toEqual(['1', false]);

@@ -201,23 +201,23 @@ export function bindReadOut(element: HTMLElement | Element, store: PageStore): (
  */
 const idleByModel = new WeakMap<ModelState, Set<() => void>>();
 function askAtNextEdit(state: ModelState, writes: NearWrites, ask: () => void): () => void {
-  let idle = idleByModel.get(state);
-  if (!idle) {
-    const asks = (idle = new Set());
-    idleByModel.set(state, asks);
-    let first = true;
-    effect(() => {
-      void state.params.value;
-      if (first) return void (first = false);
-      writes.postpone();
-      const now = [...asks];
-      asks.clear();
-      for (const each of now) each();
-    });
-  }
+  const idle = idleByModel.get(state) ?? followEdits(state, writes);
   idle.add(ask);
-  const from = idle;
-  return () => void from.delete(ask);
+  return () => void idle.delete(ask);
+}
+function followEdits(state: ModelState, writes: NearWrites): Set<() => void> {
+  const idle = new Set<() => void>();
+  idleByModel.set(state, idle);
+  let first = true;
+  effect(() => {
+    void state.params.value;
+    if (first) return void (first = false);
+    writes.postpone();
+    const asks = [...idle];
+    idle.clear();
+    for (const ask of asks) ask();
+  });
+  return idle;
 }
 
 /** `<live-value data-value="mazur.E" data-digits="4">0.2984</live-value>` */
