@@ -229,7 +229,7 @@ test('every curve, dot and target line has at least 3:1 contrast in both themes 
   }
 });
 
-test('during a run the progress line and the table show the same step, at 4× CPU throttling', async ({
+test('during a run the progress line and the table show the same step, and the figures move in place, at 4× CPU throttling', async ({
   page,
 }) => {
   await page.goto(PAGE);
@@ -243,13 +243,31 @@ test('during a run the progress line and the table show the same step, at 4× CP
     const E = el.querySelector<HTMLElement>('[data-cell="E.new"]')!;
     const train = el.querySelector<HTMLButtonElement>('[data-action="mazur.train"]')!;
     train.click();
-    const seen: { progress: string; caption: string; E: number }[] = [];
+    // Each figure drawn anew by Plot into the outputs figure's holder while the run is on.
+    const outputs = el.querySelector('[data-plot="outputs"]')!;
+    const drawn: boolean[] = [];
+    new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of record.addedNodes)
+          if (node.nodeName.toLowerCase() === 'svg') drawn.push(train.textContent === 'Stop');
+    }).observe(outputs, { childList: true });
+    const seen: {
+      progress: string;
+      caption: string;
+      E: number;
+      running: boolean;
+      busyTables: number;
+      drawnWhileRunning: number;
+    }[] = [];
     for (let i = 0; i < 2000; i++) {
       await new Promise(requestAnimationFrame);
       seen.push({
         progress: text.textContent ?? '',
         caption: caption.textContent ?? '',
         E: Number(E.dataset['raw']),
+        running: train.textContent === 'Stop',
+        busyTables: el.querySelectorAll('[data-table][aria-busy="true"]').length,
+        drawnWhileRunning: drawn.filter(Boolean).length,
       });
       if (train.textContent !== 'Stop') break;
     }
@@ -271,4 +289,9 @@ test('during a run the progress line and the table show the same step, at 4× CP
   // The samples caught the run under way at several steps, and its end.
   expect([...steps].filter((s) => s !== '0' && s !== '10,000').length).toBeGreaterThanOrEqual(3);
   expect(samples.at(-1)?.progress).toMatch(/^Step 10,000 of 10,000/);
+  // The outputs figure (its axis 0 to 1 throughout) was drawn by Plot once during the run, over
+  // the build's figure, and then moved on in place. Its data table waited for the end.
+  expect(samples.at(-1)?.drawnWhileRunning).toBeLessThanOrEqual(1);
+  expect(samples.some((s) => s.running && s.busyTables === 2)).toBe(true);
+  expect(samples.at(-1)).toMatchObject({ running: false, busyTables: 0 });
 });

@@ -5,7 +5,15 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { defaultValues } from '../../live/model.ts';
 import { mazurModel } from '../../live/models/mazur.ts';
-import { FIGURE_HEIGHT, FIGURE_WIDTH, lossPlot, outputsPlot, powerOfTen } from './loss-plot.ts';
+import {
+  FIGURE_HEIGHT,
+  FIGURE_WIDTH,
+  lossPlot,
+  moveLossPlot,
+  moveOutputsPlot,
+  outputsPlot,
+  powerOfTen,
+} from './loss-plot.ts';
 import { outputLines, runTraining, trainOf } from './model.ts';
 import { formatError, lossLabel } from './words.ts';
 
@@ -138,5 +146,70 @@ describe('outputsPlot()', () => {
       '0.3em',
       '-0.3em',
     ]);
+  });
+});
+
+describe('moveLossPlot() and moveOutputsPlot()', () => {
+  /** The numbers of a path's `d`, which Plot writes to 3 decimals. */
+  const coordinates = (svg: Element, i = 0): number[] =>
+    (svg.querySelectorAll('g[data-mark="line"] path')[i]?.getAttribute('d') ?? '')
+      .split(/[MLZ,]/)
+      .filter((s) => s !== '')
+      .map(Number);
+  const expectSameLines = (moved: Element, fresh: Element, lines: number): void => {
+    for (let i = 0; i < lines; i++) {
+      const want = coordinates(fresh, i);
+      expect(want.length).toBeGreaterThan(10);
+      const got = coordinates(moved, i);
+      expect(got).toHaveLength(want.length);
+      got.forEach((value, j) => expect(value).toBeCloseTo(want[j]!, 2));
+    }
+    const dots = (svg: Element) =>
+      [...svg.querySelectorAll('g[data-mark="dot"] circle')].map((c) => [
+        Number(c.getAttribute('cx')),
+        Number(c.getAttribute('cy')),
+      ]);
+    expect(dots(moved)).toHaveLength(lines);
+    dots(moved).forEach(([cx, cy], i) => {
+      expect(cx).toBeCloseTo(dots(fresh)[i]![0]!, 2);
+      expect(cy).toBeCloseTo(dots(fresh)[i]![1]!, 2);
+    });
+    expect(moved.getAttribute('aria-label')).toBe(fresh.getAttribute('aria-label'));
+  };
+  // Two moments of the same run whose errors span the same decades, as they do for most of a run.
+  const at = (step: number) => points.filter((p) => p.step <= step);
+  const [earlier, later] = [at(6000), at(9000)];
+
+  it('moves a loss figure drawn by Plot on to more of the run, as Plot would draw it', () => {
+    const svg = lossPlot(Plot, newDocument(), earlier, { steps: 10000 });
+    expect(moveLossPlot(svg, later, { steps: 10000 })).toBe(true);
+    expectSameLines(svg, lossPlot(Plot, newDocument(), later, { steps: 10000 }), 1);
+  });
+
+  it('leaves a loss figure whose axes no longer fit to be drawn again, unchanged', () => {
+    const svg = lossPlot(Plot, newDocument(), at(10), { steps: 10000 });
+    const before = svg.outerHTML;
+    // From step 10 to 9,000, E falls through two more decades: the y axis must change.
+    expect(moveLossPlot(svg, later, { steps: 10000 })).toBe(false);
+    // Another N is another x axis.
+    expect(moveLossPlot(svg, at(10), { steps: 20000 })).toBe(false);
+    expect(svg.outerHTML).toBe(before);
+  });
+
+  it('leaves a figure written by the build (no scales) to be drawn again', () => {
+    const built = parseHTML(
+      `<html><body>${lossPlot(Plot, newDocument(), earlier, { steps: 10000 }).outerHTML}</body></html>`,
+    ).document.querySelector('svg')!;
+    expect(moveLossPlot(built, later, { steps: 10000 })).toBe(false);
+    expect(moveOutputsPlot(built, later, targets, { steps: 10000 })).toBe(false);
+  });
+
+  it('moves an outputs figure on to more of the run, every output with its dot', () => {
+    const svg = outputsPlot(Plot, newDocument(), earlier, targets, { steps: 10000 });
+    expect(moveOutputsPlot(svg, later, targets, { steps: 10000 })).toBe(true);
+    expectSameLines(svg, outputsPlot(Plot, newDocument(), later, targets, { steps: 10000 }), 2);
+    // An output leaving [0, 1] needs a wider y axis.
+    const wide = later.map((p) => ({ ...p, outputs: [p.outputs[0]! * 2, p.outputs[1]!] }));
+    expect(moveOutputsPlot(svg, wide, targets, { steps: 10000 })).toBe(false);
   });
 });

@@ -244,3 +244,128 @@ function subscriptNames(text: Element, names: readonly string[]): void {
   if (lowered) parts.push(tspan('', '-0.3em'));
   text.replaceChildren(...parts);
 }
+
+/** What Plot attaches to a figure it draws: its scales. The build's figures have none. */
+interface PlottedFigure extends SVGSVGElement {
+  scale?: (name: string) => { domain?: readonly unknown[]; apply: (value: number) => number };
+}
+
+const sameDomain = (domain: readonly unknown[] | undefined, want: readonly number[]): boolean =>
+  domain?.length === want.length && want.every((value, i) => domain[i] === value);
+
+/**
+ * The scales of a figure drawn by Plot in this page, if its x axis still runs from 0 to the
+ * `options`' steps and its y axis over `yDomain`, with a point to draw; else undefined (a figure
+ * written by the build has no scales).
+ */
+function scalesIfFit(
+  svg: Element,
+  points: readonly TrainingPoint[],
+  options: FigureOptions,
+  yDomain: readonly number[],
+) {
+  const figure = svg as PlottedFigure;
+  if (typeof figure.scale !== 'function' || points.length === 0) return undefined;
+  const [x, y] = [figure.scale('x'), figure.scale('y')];
+  const steps = options.steps ?? points.at(-1)?.step ?? 0;
+  if (!sameDomain(x.domain, [0, Math.max(steps, 1)]) || !sameDomain(y.domain, yDomain))
+    return undefined;
+  return { x, y };
+}
+
+/**
+ * A line through `points` as Plot draws one: `M` then `L`, to 3 decimals, broken where a point
+ * has no position (its value off the scale, such as E = 0 on a log axis).
+ */
+function linePath(
+  points: readonly TrainingPoint[],
+  x: (p: TrainingPoint) => number,
+  y: (p: TrainingPoint) => number,
+): string {
+  let d = '';
+  let open = false;
+  for (const p of points) {
+    const px = x(p);
+    const py = y(p);
+    if (!Number.isFinite(px) || !Number.isFinite(py)) {
+      open = false;
+      continue;
+    }
+    d += `${open ? 'L' : 'M'}${+px.toFixed(3)},${+py.toFixed(3)}`;
+    open = true;
+  }
+  return d;
+}
+
+/** Moves the `i`-th line and dot (the error's, or an output's) on to `points`. */
+function moveSeries(
+  svg: Element,
+  i: number,
+  points: readonly TrainingPoint[],
+  x: (p: TrainingPoint) => number,
+  y: (p: TrainingPoint) => number,
+): void {
+  svg.querySelectorAll('g[data-mark="line"] path')[i]?.setAttribute('d', linePath(points, x, y));
+  const dot = svg.querySelectorAll('g[data-mark="dot"] circle')[i];
+  const last = points.at(-1);
+  if (!dot || !last) return;
+  const [cx, cy] = [x(last), y(last)];
+  if (!Number.isFinite(cx) || !Number.isFinite(cy)) return;
+  dot.setAttribute('cx', String(+cx.toFixed(3)));
+  dot.setAttribute('cy', String(+cy.toFixed(3)));
+}
+
+/**
+ * Moves a loss figure that lossPlot drew in this page on to `points`, in place, if its axes still
+ * fit them (the same steps, the same decades of E): its line, its dot and its name. Returns false,
+ * having changed nothing, when they do not, or when the figure is the build's; the caller then
+ * draws it again. During a run (panel-dom.ts drawFigures) this replaces most renders of a new
+ * figure by Plot, and the style and layout of all its elements, by three attributes.
+ */
+export function moveLossPlot(
+  svg: Element,
+  points: readonly TrainingPoint[],
+  options: FigureOptions = {},
+): boolean {
+  const ticks = decades(points);
+  const scales = scalesIfFit(svg, points, options, [ticks[0] ?? 1, ticks.at(-1) ?? 1]);
+  if (!scales) return false;
+  moveSeries(
+    svg,
+    0,
+    points,
+    (p) => scales.x.apply(p.step),
+    (p) => scales.y.apply(p.E),
+  );
+  svg.setAttribute(
+    'aria-label',
+    lossLabel(points, options.steps, options.words ?? trainingWords.en),
+  );
+  return true;
+}
+
+/**
+ * Moves an outputs figure that outputsPlot drew in this page on to `points`, in place, if its
+ * axes still fit them (the same steps, the same range of outputs): as moveLossPlot.
+ */
+export function moveOutputsPlot(
+  svg: Element,
+  points: readonly TrainingPoint[],
+  outputs: readonly OutputLine[],
+  options: FigureOptions = {},
+): boolean {
+  const scales = scalesIfFit(svg, points, options, outputsDomain(points, outputs));
+  if (!scales) return false;
+  if (svg.querySelectorAll('g[data-mark="line"] path').length !== outputs.length) return false;
+  outputs.forEach((_, i) =>
+    moveSeries(
+      svg,
+      i,
+      points,
+      (p) => scales.x.apply(p.step),
+      (p) => scales.y.apply(p.outputs[i] ?? NaN),
+    ),
+  );
+  svg.setAttribute('aria-label', outputsLabel(points, outputs, options.words ?? trainingWords.en));
+  return true;
+}

@@ -75,9 +75,9 @@ const CURVE_DEBOUNCE_MS = 150;
  */
 const SAY_AFTER_MS = 1000;
 /**
- * Least time between redraws of the figures during a run. A redraw renders both figures with
- * Plot, so it is also spaced by three times what the last one cost (on a slow phone, the
- * figures then follow less often and the page keeps answering).
+ * Least time between redraws of the figures during a run. A redraw mostly moves their lines in
+ * place (drawFigures), and is also spaced by three times what the last one cost (on a slow
+ * phone, the figures then follow less often and the page keeps answering).
  */
 const DRAW_INTERVAL_MS = 100;
 /**
