@@ -8,12 +8,15 @@ import { expect, test, unfolded as allShown, type Page } from './fixtures.ts';
 const PAGE = '/chapters/backprop/';
 const PHONE = { width: 412, height: 823 };
 
-/** Blocks of the article that wait to be shown, undisplayed or hidden until found. */
+/**
+ * Blocks of the article that wait to be shown, undisplayed or hidden until found, and the parts
+ * of large blocks (a widget's) that wait to be shown after their block.
+ */
 const waiting = (page: Page): Promise<number> =>
   page.evaluate(
     () =>
       document.querySelectorAll(
-        '.sl-markdown-content > [hidden="until-found"], .sl-markdown-content > [data-unfold]',
+        '.sl-markdown-content > [hidden="until-found"], .sl-markdown-content > [data-unfold], .sl-markdown-content [data-unfold-part]',
       ).length,
   );
 
@@ -87,6 +90,45 @@ test('the article waits for its first frame before it unfolds, so that a late fi
   expect(await waiting(page)).toBe(atLoad);
   await page.evaluate(() => (window as unknown as { releaseFrames: () => void }).releaseFrames());
   await unfolded(page);
+});
+
+test('a widget unfolds after its block, a part at a time, so that no one step lays it all out', async ({
+  page,
+}) => {
+  // The autodiff widget's first layout in Chinese was one step of 67 to 75 ms (text shaping with
+  // the fonts' first use of each character), 4 times that on a phone.
+  await page.setViewportSize(PHONE);
+  await slowCpu(page);
+  await page.addInitScript(() => {
+    const steps: string[][] = [];
+    (window as unknown as { steps: typeof steps }).steps = steps;
+    document.addEventListener('DOMContentLoaded', () => {
+      const block = document.querySelector('.sl-markdown-content > autodiff-graph');
+      if (!block) return;
+      // Each callback gets the changes of one task: one unfolding step.
+      new MutationObserver((records) => {
+        const shown = records
+          .filter(
+            (r) => r.oldValue !== null && !(r.target as Element).hasAttribute(r.attributeName!),
+          )
+          .map((r) => (r.target === block ? 'block' : 'part'));
+        if (shown.length > 0) steps.push(shown);
+      }).observe(block, {
+        subtree: true,
+        attributeOldValue: true,
+        attributeFilter: ['hidden', 'data-unfold', 'data-unfold-part'],
+      });
+    });
+  });
+  await page.goto('/zh-cn/chapters/autodiff/');
+  // Unfolding the whole chapter at 4× CPU takes a few seconds.
+  await expect(page.locator('html')).not.toHaveAttribute('data-unfolding', { timeout: 30_000 });
+  const steps = await page.evaluate(() => (window as unknown as { steps: string[][] }).steps);
+  const flat = steps.flat();
+  expect(flat[0]).toBe('block');
+  expect(flat.filter((s) => s === 'part').length).toBeGreaterThan(5);
+  expect(steps.filter((step) => step.includes('part')).length).toBeGreaterThanOrEqual(3);
+  expect(await page.locator('autodiff-graph figcaption').isVisible()).toBe(true);
 });
 
 test('once unfolded, the accessibility tree has every heading of the article', async ({ page }) => {
