@@ -80,38 +80,42 @@ export function drawFigures(
   const { points, steps, outputs, change } = curve;
   const running = view === 'running';
   let plotted = false;
-  /** Redraws one figure: in place when running and its axes fit, else with Plot (once a run). */
+  /**
+   * Redraws one figure: in place when running and its axes fit, else with Plot (during a run, one
+   * figure per call). Says whether the figure now shows `points`, so that its caption follows it.
+   */
   const redraw = (
     name: 'loss' | 'outputs',
     move: (svg: Element) => boolean,
     draw: () => Element,
-  ) => {
+  ): boolean => {
     const holder = root.querySelector(`[data-plot="${name}"]`);
     const svg = holder?.querySelector('svg');
-    if (!holder || (running && svg && move(svg))) return;
-    if (running && plotted) return;
+    if (!holder || (running && svg && move(svg))) return true;
+    if (running && plotted) return false;
     holder.replaceChildren(draw());
     plotted = true;
+    return true;
   };
-  redraw(
+  const lossShown = redraw(
     'loss',
     (svg) => moveLossPlot(svg, points, { steps, words }),
     () => lossPlot(plot, document, points, { steps, words }),
   );
-  redraw(
+  const outputsShown = redraw(
     'outputs',
     (svg) => moveOutputsPlot(svg, points, outputs, { steps, words }),
     () => outputsPlot(plot, document, points, outputs, { steps, words }),
   );
   const kind = view === 'preview' || view === 'step' ? 'preview' : 'run';
   const lossCaption = root.querySelector<HTMLElement>('[data-caption="loss"]');
-  if (lossCaption) {
+  if (lossCaption && lossShown) {
     lossCaption.textContent = running
       ? progressSentence(change.steps, steps, change.to.E, words)
       : runSummary(view === 'stopped' ? 'stopped' : kind, change, words);
   }
   const outputsCaption = root.querySelector<HTMLElement>('[data-caption="outputs"]');
-  if (outputsCaption) {
+  if (outputsCaption && outputsShown) {
     setNamedText(outputsCaption, outputsSummary(change, outputs, words), outputNames(outputs));
   }
   const tables = root.querySelectorAll('[data-table]');
