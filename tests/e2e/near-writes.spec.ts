@@ -130,3 +130,39 @@ test('a field’s message is drawn over the block below it, not under it', async
   expect(overlap).toBeGreaterThan(0);
   expect(misses).toEqual([]);
 });
+
+test('a far editable number waits like a far read-out, and is brought up to date when the reader reaches it', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  await goLive(page);
+  const near = page.locator('live-training [role="spinbutton"][data-param="mazur.eta"]');
+  await near.scrollIntoViewIfNeeded();
+  // The chapter's last field of η, further down, more than two screens below the panel's.
+  const far = page.locator('[role="spinbutton"][data-param="mazur.eta"]').last();
+  const gap = await page.evaluate(
+    ([a, b]) => a.getBoundingClientRect().top - b.getBoundingClientRect().bottom,
+    await Promise.all([far.elementHandle(), near.elementHandle()]),
+  );
+  expect(gap).toBeGreaterThan(2 * (page.viewportSize()?.height ?? 0));
+  await standStill(page);
+  await near.focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(near).toHaveValue('0.51');
+  // The far field keeps its text and its spoken value until it is wanted.
+  await expect(html(page)).toHaveAttribute('data-writes-waiting');
+  await expect(far).toHaveValue('0.50');
+  await expect(far).toHaveAttribute('aria-valuenow', '0.5');
+  // Reached (Tab, a click or, here, focus), it shows the value at once, and steps on from it.
+  await far.focus();
+  await expect(far).toHaveValue('0.51');
+  await expect(far).toHaveAttribute('aria-valuenow', '0.51');
+  await page.keyboard.press('ArrowUp');
+  await expect(far).toHaveValue('0.52');
+  // Escape goes back to the value it had when the reader reached it, not the stale one.
+  await page.keyboard.press('Escape');
+  await expect(far).toHaveValue('0.51');
+  await page.clock.runFor(1000);
+  await expect(html(page)).not.toHaveAttribute('data-writes-waiting');
+  await expect(near).toHaveValue('0.51');
+});

@@ -17,6 +17,7 @@ import { parseNumber } from '../parse.ts';
 import { stepParam, type ModelState } from '../store.ts';
 import { LiveElement, defineLive } from './element.ts';
 import type { PageStore } from './page.ts';
+import { nearWrites } from './near-writes.ts';
 import { setIfChanged } from './read-outs.ts';
 import { liveWords } from '../../i18n/index.ts';
 
@@ -45,6 +46,7 @@ class LiveNumber extends LiveElement {
   #drag: { id: number; x: number; start: number; moved: boolean } | undefined;
   /** Set while a message left behind on leaving the field waits for the reader's next action. */
   #dismiss: AbortController | undefined;
+  #unwatchNear: (() => void) | undefined;
 
   protected override setup(): void {
     const input = this.querySelector<HTMLInputElement>('input[data-param]');
@@ -68,8 +70,26 @@ class LiveNumber extends LiveElement {
     // Through a computed, so that an edit of another parameter (every field on the page read
     // the same params object) does not render this field again.
     const value = computed(() => this.#value);
-    this.watch(() => this.#render(value.value));
+    // A field far from the screen is written as a far read-out is (near-writes.ts): when it
+    // comes near, the edits pause, or the reader reaches it. During a training run on the
+    // backprop chapter, the network diagram's ten fields at the top of the page were written
+    // with every write of the weights, each a layout of their far block.
+    const writes = nearWrites(this.ownerDocument);
+    this.watch(() => {
+      void value.value;
+      writes.write(this, () => this.#render(value.peek()));
+    });
+    this.#unwatchNear = writes.watch(this);
     this.#listen(input);
+  }
+
+  protected override teardown(): void {
+    this.#unwatchNear?.();
+  }
+
+  /** Writes the waiting value, if any, before the reader acts on the field. */
+  #catchUp(): void {
+    nearWrites(this.ownerDocument).writeNow(this);
   }
 
   #listen(input: HTMLInputElement): void {
@@ -159,6 +179,7 @@ class LiveNumber extends LiveElement {
   }
 
   #onFocus(): void {
+    this.#catchUp();
     this.#valueAtFocus = this.#value;
     // Select the number so that typing replaces it, as in a spreadsheet cell.
     if (!this.#drag) this.#input?.select();
@@ -241,6 +262,7 @@ class LiveNumber extends LiveElement {
 
   #onPointerDown(event: PointerEvent): void {
     if (event.button !== 0 || !this.#input) return;
+    this.#catchUp();
     this.#drag = { id: event.pointerId, x: event.clientX, start: this.#value, moved: false };
   }
 
