@@ -32,9 +32,22 @@ export interface Curve {
   readonly outputs: readonly OutputLine[];
 }
 
+/** Each panel's table cells by key: the build writes them once, and a run shows ten tables a second. */
+const cellsByRoot = new WeakMap<ParentNode, Map<string, HTMLElement>>();
+
 /** Writes a cell's text, and its unrounded value in data-raw (for tests and the curious). */
 function setCell(root: ParentNode, key: string, value: number, text: string): void {
-  const cell = root.querySelector<HTMLElement>(`[data-cell="${key}"]`);
+  let cells = cellsByRoot.get(root);
+  if (!cells) {
+    cells = new Map(
+      [...root.querySelectorAll<HTMLElement>('[data-cell]')].map((cell) => [
+        cell.dataset['cell'] ?? '',
+        cell,
+      ]),
+    );
+    cellsByRoot.set(root, cells);
+  }
+  const cell = cells.get(key);
   if (!cell) return;
   cell.dataset['raw'] = String(value);
   if (cell.textContent !== text) cell.textContent = text;

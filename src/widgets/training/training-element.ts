@@ -122,6 +122,10 @@ export class LiveTraining extends LiveElement {
   #prefix = '';
   /** The run's snapshot that the progress line, the table and the figures all show (#show). */
   #shown: Change | undefined;
+  /** The snapshot whose weights were last written to the page during a run. */
+  #written: Change | undefined;
+  /** The snapshot the figures last moved on to during a run. */
+  #drawn: Change | undefined;
   #unwatchNear: (() => void) | undefined;
 
   /** The points the figures show now (for tests and the curious): step, E, outputs. */
@@ -296,25 +300,29 @@ export class LiveTraining extends LiveElement {
     this.#handle = handle;
   }
 
-  /** After each slice of a run: the progress bar, and now and then a snapshot and the figures. */
+  /**
+   * After each slice of a run: the progress bar, and now and then one more change to the page,
+   * one kind per frame (a snapshot in the table, the weights written to the page, or the figures
+   * moved on), since each frame that changes the page also pays for its style, layout and paint.
+   * Two in one frame made most frames of a run on the backprop chapter long tasks at 4× CPU.
+   */
   #onProgress(run: TrainingRun): void {
     if (this.#run !== run) return;
     this.#showBar(run);
     if (run.done) return;
     const now = performance.now();
-    const write = now >= this.#nextWrite;
-    if (write || now >= this.#nextShow) {
+    if (now >= this.#nextShow) {
       this.#nextShow = now + SHOW_INTERVAL_MS;
       this.#show(run, 'running');
-    }
-    if (write && this.#shown) {
-      // Writing the weights recomputes every live value on the page, which may be costly: do it
-      // at most once per frame, less often when it takes long, and from the snapshot shown.
+    } else if (now >= this.#nextWrite && this.#shown && this.#shown !== this.#written) {
+      // Writing the weights recomputes every live value near the screen, which may be costly:
+      // less often when it takes long, and from the snapshot shown.
+      this.#written = this.#shown;
       this.#write(this.#shown.to.weights);
       const after = performance.now();
       this.#nextWrite = after + Math.max(WRITE_INTERVAL_MS, 3 * (after - now));
-    } else if (now >= this.#nextDraw) {
-      // Not in the same frame as a write: each may take a few milliseconds on a full page.
+    } else if (now >= this.#nextDraw && this.#shown !== this.#drawn) {
+      this.#drawn = this.#shown;
       this.#drawRun(run);
     }
   }
