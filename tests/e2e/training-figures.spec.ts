@@ -229,7 +229,7 @@ test('every curve, dot and target line has at least 3:1 contrast in both themes 
   }
 });
 
-test('during a run the progress line and the table show the same step, and the figures move in place, at 4× CPU throttling', async ({
+test('during a run the progress line and the table show the same step, and the figures move in place, never drawn again, at 4× CPU throttling', async ({
   page,
 }) => {
   await page.goto(PAGE);
@@ -243,14 +243,15 @@ test('during a run the progress line and the table show the same step, and the f
     const E = el.querySelector<HTMLElement>('[data-cell="E.new"]')!;
     const train = el.querySelector<HTMLButtonElement>('[data-action="mazur.train"]')!;
     train.click();
-    // Each figure drawn anew by Plot into the outputs figure's holder while the run is on.
-    const outputs = el.querySelector('[data-plot="outputs"]')!;
+    // Each figure drawn anew by Plot into either figure's holder, and whether the run was on.
     const drawn: boolean[] = [];
-    new MutationObserver((records) => {
+    const observer = new MutationObserver((records) => {
       for (const record of records)
         for (const node of record.addedNodes)
           if (node.nodeName.toLowerCase() === 'svg') drawn.push(train.textContent === 'Stop');
-    }).observe(outputs, { childList: true });
+    });
+    for (const holder of el.querySelectorAll('[data-plot]'))
+      observer.observe(holder, { childList: true });
     const seen: {
       progress: string;
       caption: string;
@@ -258,6 +259,7 @@ test('during a run the progress line and the table show the same step, and the f
       running: boolean;
       busyTables: number;
       drawnWhileRunning: number;
+      drawn: number;
     }[] = [];
     for (let i = 0; i < 2000; i++) {
       await new Promise(requestAnimationFrame);
@@ -268,6 +270,7 @@ test('during a run the progress line and the table show the same step, and the f
         running: train.textContent === 'Stop',
         busyTables: el.querySelectorAll('[data-table][aria-busy="true"]').length,
         drawnWhileRunning: drawn.filter(Boolean).length,
+        drawn: drawn.length,
       });
       if (train.textContent !== 'Stop') break;
     }
@@ -289,9 +292,42 @@ test('during a run the progress line and the table show the same step, and the f
   // The samples caught the run under way at several steps, and its end.
   expect([...steps].filter((s) => s !== '0' && s !== '10,000').length).toBeGreaterThanOrEqual(3);
   expect(samples.at(-1)?.progress).toMatch(/^Step 10,000 of 10,000/);
-  // The outputs figure (its axis 0 to 1 throughout) was drawn by Plot once during the run, over
-  // the build's figure, and then moved on in place. Its data table waited for the end.
-  expect(samples.at(-1)?.drawnWhileRunning).toBeLessThanOrEqual(1);
+  // The build drew both figures for this very run (the starting values), on the axes the whole
+  // run needs, with their scales: Plot drew neither again, during the run or at its end; each
+  // moved on in place. Their data tables waited for the end.
+  expect(samples.at(-1)).toMatchObject({ drawnWhileRunning: 0, drawn: 0 });
   expect(samples.some((s) => s.running && s.busyTables === 2)).toBe(true);
   expect(samples.at(-1)).toMatchObject({ running: false, busyTables: 0 });
+});
+
+test('after an edit the figures preview the run on the axes it needs, so that Train only moves them on', async ({
+  page,
+}) => {
+  // Starting from a link with N = 3,000, the panel computes what Train would do and Plot draws it.
+  await page.goto(`${PAGE}?mazur.steps=3000`);
+  await goLive(page);
+  await expect(status(page)).toHaveText(/^Training 3,000 steps at η = 0.50 would take/, {
+    timeout: 15_000,
+  });
+  await expect(panel(page).locator('.training__figures')).not.toHaveAttribute('aria-busy', 'true');
+  const svgs = panel(page).locator('[data-plot] svg');
+  await expect(svgs).toHaveCount(2);
+  const drawn = await svgs.evaluateAll((figures) => figures.map((svg) => svg.outerHTML));
+  await panel(page).evaluate((el) => {
+    const added: string[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of record.addedNodes) added.push(node.nodeName.toLowerCase());
+    });
+    for (const holder of el.querySelectorAll('[data-plot]'))
+      observer.observe(holder, { childList: true });
+    Object.assign(window, { added });
+  });
+  await action(page, 'train').click();
+  await expect(status(page)).toContainText('Trained 3,000 steps', { timeout: 15_000 });
+  // The run ended where the preview said: the same figures, moved on in place to the same lines.
+  expect(await page.evaluate(() => (window as unknown as { added: string[] }).added)).toEqual([]);
+  const after = await svgs.evaluateAll((figures) => figures.map((svg) => svg.outerHTML));
+  const lines = (html: string) => [...html.matchAll(/<path[^>]* d="([^"]+)"/g)].map((m) => m[1]);
+  for (const [i, html] of after.entries()) expect(lines(html)).toEqual(lines(drawn[i]!));
 });

@@ -196,12 +196,49 @@ describe('moveLossPlot() and moveOutputsPlot()', () => {
     expect(svg.outerHTML).toBe(before);
   });
 
-  it('leaves a figure written by the build (no scales) to be drawn again', () => {
-    const built = parseHTML(
-      `<html><body>${lossPlot(Plot, newDocument(), earlier, { steps: 10000 }).outerHTML}</body></html>`,
-    ).document.querySelector('svg')!;
-    expect(moveLossPlot(built, later, { steps: 10000 })).toBe(false);
-    expect(moveOutputsPlot(built, later, targets, { steps: 10000 })).toBe(false);
+  it('moves a figure written by the build, which carries its scales, and not one without them', () => {
+    const html = (svg: Element) =>
+      parseHTML(`<html><body>${svg.outerHTML}</body></html>`).document.querySelector('svg')!;
+    const built = html(lossPlot(Plot, newDocument(), earlier, { steps: 10000 }));
+    expect(built.getAttribute('data-scales')).toContain('"log"');
+    expect(moveLossPlot(built, later, { steps: 10000 })).toBe(true);
+    expectSameLines(built, lossPlot(Plot, newDocument(), later, { steps: 10000 }), 1);
+    const builtOutputs = html(outputsPlot(Plot, newDocument(), earlier, targets, { steps: 10000 }));
+    expect(moveOutputsPlot(builtOutputs, later, targets, { steps: 10000 })).toBe(true);
+    expectSameLines(
+      builtOutputs,
+      outputsPlot(Plot, newDocument(), later, targets, { steps: 10000 }),
+      2,
+    );
+    // A figure from before the scales were written is drawn again.
+    const old = html(lossPlot(Plot, newDocument(), earlier, { steps: 10000 }));
+    old.removeAttribute('data-scales');
+    expect(moveLossPlot(old, later, { steps: 10000 })).toBe(false);
+  });
+
+  it('with keepAxes, moves a figure of the whole run on to its start, on the same axes', () => {
+    const whole = lossPlot(Plot, newDocument(), points, { steps: 10000 });
+    const start = at(10);
+    const before = whole.querySelector(
+      'g[aria-label="y-axis tick label"], g[data-mark="y-axis tick label"]',
+    )?.outerHTML;
+    // Without keepAxes the first ten steps' decades are not the figure's: it must be drawn again.
+    expect(moveLossPlot(whole, start, { steps: 10000 })).toBe(false);
+    expect(moveLossPlot(whole, start, { steps: 10000, keepAxes: true })).toBe(true);
+    expect(whole.querySelector('g[data-mark="y-axis tick label"]')?.outerHTML).toBe(before);
+    // The dot sits where Plot's own scales put the tenth step's point.
+    const fresh = lossPlot(Plot, newDocument(), points, { steps: 10000 }) as unknown as {
+      scale: (name: string) => { apply: (value: number) => number };
+    };
+    const dot = whole.querySelector('g[data-mark="dot"] circle')!;
+    expect(Number(dot.getAttribute('cx'))).toBeCloseTo(
+      fresh.scale('x').apply(start.at(-1)!.step),
+      2,
+    );
+    expect(Number(dot.getAttribute('cy'))).toBeCloseTo(fresh.scale('y').apply(start.at(-1)!.E), 2);
+    // Points outside the axes still need new ones.
+    const lower = start.map((p) => ({ ...p, E: p.E / 1e6 }));
+    expect(moveLossPlot(whole, lower, { steps: 10000, keepAxes: true })).toBe(false);
   });
 
   it('moves an outputs figure on to more of the run, every output with its dot', () => {

@@ -37,6 +37,13 @@ export interface FigureOptions {
    * Default: English.
    */
   readonly words?: TrainingWords;
+  /**
+   * The figure's axes were drawn for the whole of the run now being drawn (its preview, or the
+   * build's figure of the starting values): moving on in place keeps them while the points fit
+   * inside, and the line grows into them. Otherwise the axes must be the points' own, and the
+   * loss figure was drawn again by Plot each time E fell past a power of ten.
+   */
+  readonly keepAxes?: boolean;
 }
 
 /**
@@ -77,9 +84,12 @@ export function powerOfTen(x: number): string {
  * with aria-label ("line", "dot", "x-axis tick"), which a screen reader announces as a dozen
  * groups inside the image, and some browsers also read the tick labels' loose text. So the
  * names move to data-mark (tests and styles still select by it), everything inside is hidden,
- * and the data itself is a table beside the figure (figure-data.ts).
+ * and the data itself is a table beside the figure (figure-data.ts). The figure also keeps its
+ * scales (data-scales), so that moveLossPlot and moveOutputsPlot can move it on without Plot.
  */
 export function finish(svg: Element, label: string): SVGSVGElement {
+  const scales = describeScales(svg);
+  if (scales) svg.setAttribute(SCALES, scales);
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', label);
   for (const g of svg.querySelectorAll('[aria-label]')) {
@@ -245,32 +255,83 @@ function subscriptNames(text: Element, names: readonly string[]): void {
   text.replaceChildren(...parts);
 }
 
-/** What Plot attaches to a figure it draws: its scales. The build's figures have none. */
-interface PlottedFigure extends SVGSVGElement {
-  scale?: (name: string) => { domain?: readonly unknown[]; apply: (value: number) => number };
+/** A position scale as Plot describes one: enough to place a point again without Plot. */
+interface Scale {
+  readonly type: 'linear' | 'log';
+  readonly domain: readonly [number, number];
+  readonly range: readonly [number, number];
 }
 
-const sameDomain = (domain: readonly unknown[] | undefined, want: readonly number[]): boolean =>
-  domain?.length === want.length && want.every((value, i) => domain[i] === value);
+/** Where finish() writes the figure's scales, so that a figure from the build can be moved too. */
+const SCALES = 'data-scales';
+
+/** What Plot attaches to a figure it draws: its scales (linkedom's figures at build time too). */
+interface PlottedFigure extends Element {
+  scale?: (name: string) => {
+    type?: string;
+    domain?: readonly unknown[];
+    range?: readonly unknown[];
+  };
+}
+
+/** The figure's x and y scales as finish() can write them, or undefined if Plot gave none. */
+function describeScales(svg: Element): string | undefined {
+  const figure = svg as PlottedFigure;
+  if (typeof figure.scale !== 'function') return undefined;
+  const scale = (name: string): Scale | undefined => {
+    const { type, domain = [], range = [] } = figure.scale?.(name) ?? {};
+    const numbers = [...domain, ...range];
+    if ((type !== 'linear' && type !== 'log') || numbers.length !== 4) return undefined;
+    if (!numbers.every((n) => typeof n === 'number' && Number.isFinite(n))) return undefined;
+    const [d0, d1, r0, r1] = numbers as number[];
+    return { type, domain: [d0!, d1!], range: [r0!, r1!] };
+  };
+  const [x, y] = [scale('x'), scale('y')];
+  return x && y ? JSON.stringify({ x, y }) : undefined;
+}
+
+/** A scale's position of `value`, as Plot's (d3's linear and log scales) places it. */
+function place({ type, domain: [d0, d1], range: [r0, r1] }: Scale, value: number): number {
+  const t = type === 'log' ? Math.log : (v: number) => v;
+  return r0 + ((t(value) - t(d0)) / (t(d1) - t(d0))) * (r1 - r0);
+}
+
+/** The scales finish() wrote on a figure, or undefined (a figure from before they were written). */
+function readScales(svg: Element): { x: Scale; y: Scale } | undefined {
+  try {
+    const scales = JSON.parse(svg.getAttribute(SCALES) ?? 'null') as { x: Scale; y: Scale } | null;
+    return scales?.x && scales.y ? scales : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const sameDomain = (domain: readonly number[], want: readonly number[]): boolean =>
+  domain.length === want.length && want.every((value, i) => domain[i] === value);
 
 /**
- * The scales of a figure drawn by Plot in this page, if its x axis still runs from 0 to the
- * `options`' steps and its y axis over `yDomain`, with a point to draw; else undefined (a figure
- * written by the build has no scales).
+ * The x and y positions of a figure this module drew (its scales in data-scales), if its x axis
+ * still runs from 0 to the `options`' steps and its y axis is `yDomain` (with keepAxes, holds
+ * it), with a point to draw; else undefined.
  */
 function scalesIfFit(
   svg: Element,
   points: readonly TrainingPoint[],
   options: FigureOptions,
-  yDomain: readonly number[],
+  yDomain: readonly [number, number],
 ) {
-  const figure = svg as PlottedFigure;
-  if (typeof figure.scale !== 'function' || points.length === 0) return undefined;
-  const [x, y] = [figure.scale('x'), figure.scale('y')];
+  const scales = readScales(svg);
+  if (!scales || points.length === 0) return undefined;
   const steps = options.steps ?? points.at(-1)?.step ?? 0;
-  if (!sameDomain(x.domain, [0, Math.max(steps, 1)]) || !sameDomain(y.domain, yDomain))
-    return undefined;
-  return { x, y };
+  const [lo, hi] = scales.y.domain;
+  const fits = options.keepAxes
+    ? lo <= yDomain[0] && yDomain[1] <= hi
+    : sameDomain(scales.y.domain, yDomain);
+  if (!sameDomain(scales.x.domain, [0, Math.max(steps, 1)]) || !fits) return undefined;
+  return {
+    x: (value: number) => place(scales.x, value),
+    y: (value: number) => place(scales.y, value),
+  };
 }
 
 /**
@@ -316,10 +377,10 @@ function moveSeries(
 }
 
 /**
- * Moves a loss figure that lossPlot drew in this page on to `points`, in place, if its axes still
- * fit them (the same steps, the same decades of E): its line, its dot and its name. Returns false,
- * having changed nothing, when they do not, or when the figure is the build's; the caller then
- * draws it again. During a run (panel-dom.ts drawFigures) this replaces most renders of a new
+ * Moves a loss figure that lossPlot drew (in this page or at build time) on to `points`, in
+ * place, if its axes still fit them (the same steps, the same decades of E, or with keepAxes
+ * decades that hold them): its line, its dot and its name. Returns false, having changed nothing,
+ * when they do not, or when the figure carries no scales; the caller then draws it again. During a run (panel-dom.ts drawFigures) this replaces most renders of a new
  * figure by Plot, and the style and layout of all its elements, by three attributes.
  */
 export function moveLossPlot(
@@ -334,8 +395,8 @@ export function moveLossPlot(
     svg,
     0,
     points,
-    (p) => scales.x.apply(p.step),
-    (p) => scales.y.apply(p.E),
+    (p) => scales.x(p.step),
+    (p) => scales.y(p.E),
   );
   svg.setAttribute(
     'aria-label',
@@ -362,8 +423,8 @@ export function moveOutputsPlot(
       svg,
       i,
       points,
-      (p) => scales.x.apply(p.step),
-      (p) => scales.y.apply(p.outputs[i] ?? NaN),
+      (p) => scales.x(p.step),
+      (p) => scales.y(p.outputs[i] ?? NaN),
     ),
   );
   svg.setAttribute('aria-label', outputsLabel(points, outputs, options.words ?? trainingWords.en));

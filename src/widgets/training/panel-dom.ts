@@ -30,6 +30,8 @@ export interface Curve {
   readonly change: Change;
   readonly steps: number;
   readonly outputs: readonly OutputLine[];
+  /** The figures' axes were drawn for this whole run: keep them (FigureOptions.keepAxes). */
+  readonly keepAxes?: boolean;
 }
 
 /** Each panel's table cells by key: the build writes them once, and a run shows ten tables a second. */
@@ -77,8 +79,8 @@ export function showTable(
  * Both figures, their data tables and their captions, from `curve`, worded for `view` in the
  * page's `words`.
  *
- * During a run (`view` running), a figure whose axes still fit is moved on in place
- * (moveLossPlot, moveOutputsPlot), at most one is drawn again by Plot, and the data tables
+ * A figure of a run whose axes still fit is moved on in place (moveLossPlot, moveOutputsPlot).
+ * During a run (`view` running), at most one is drawn again by Plot, and the data tables
  * (read by screen readers, which aria-busy asks to wait) follow when the run ends. Both figures
  * drawn by Plot and both tables written took 30 ms of script at 4× CPU (the median of a
  * 100,000-step run on the backprop chapter), before their style and layout, ten times a second.
@@ -90,12 +92,16 @@ export function drawFigures(
   view: View,
   words: TrainingWords,
 ): void {
-  const { points, steps, outputs, change } = curve;
+  const { points, steps, outputs, change, keepAxes = false } = curve;
+  const options = { steps, words, keepAxes };
   const running = view === 'running';
+  // A run's figures, its last included, keep their targets: only their lines and dots move.
+  const ofRun = running || view === 'run' || view === 'stopped';
   let plotted = false;
   /**
-   * Redraws one figure: in place when running and its axes fit, else with Plot (during a run, one
-   * figure per call). Says whether the figure now shows `points`, so that its caption follows it.
+   * Redraws one figure: in place when it shows a run and its axes fit, else with Plot (during a
+   * run, one figure per call). Says whether the figure now shows `points`, so that its caption
+   * follows it.
    */
   const redraw = (
     name: 'loss' | 'outputs',
@@ -104,7 +110,7 @@ export function drawFigures(
   ): boolean => {
     const holder = root.querySelector(`[data-plot="${name}"]`);
     const svg = holder?.querySelector('svg');
-    if (!holder || (running && svg && move(svg))) return true;
+    if (!holder || (ofRun && svg && move(svg))) return true;
     if (running && plotted) return false;
     holder.replaceChildren(draw());
     plotted = true;
@@ -112,13 +118,13 @@ export function drawFigures(
   };
   const lossShown = redraw(
     'loss',
-    (svg) => moveLossPlot(svg, points, { steps, words }),
-    () => lossPlot(plot, document, points, { steps, words }),
+    (svg) => moveLossPlot(svg, points, options),
+    () => lossPlot(plot, document, points, options),
   );
   const outputsShown = redraw(
     'outputs',
-    (svg) => moveOutputsPlot(svg, points, outputs, { steps, words }),
-    () => outputsPlot(plot, document, points, outputs, { steps, words }),
+    (svg) => moveOutputsPlot(svg, points, outputs, options),
+    () => outputsPlot(plot, document, points, outputs, options),
   );
   const kind = view === 'preview' || view === 'step' ? 'preview' : 'run';
   const lossCaption = root.querySelector<HTMLElement>('[data-caption="loss"]');
