@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NearWrites, SETTLE_MS, SLICE_MS } from './near-writes.ts';
 
 /** A NearWrites on a fake clock and a watcher the test reports through. */
-function setup() {
+function setup(options: { frames?: (() => void)[] } = {}) {
   let now = 0;
   const timers: { at: number; run: () => void; id: number }[] = [];
   let nextId = 1;
@@ -25,6 +25,8 @@ function setup() {
       if (i >= 0) timers.splice(i, 1);
     },
     now: () => now,
+    // With `frames`, a drain's next slice waits there until the test draws a frame.
+    ...(options.frames && { afterFrame: (callback: () => void) => options.frames!.push(callback) }),
   });
   /** Moves the clock on by `ms`, running the timers due, in order. */
   const advance = (ms: number): void => {
@@ -149,6 +151,35 @@ describe('NearWrites', () => {
     t.advance(1);
     expect(done).toEqual([0, 1, 2, 3, 4, 50]);
     expect(t.writes.waiting).toBe(0);
+  });
+
+  it('with frames, a drain makes one slice a frame, and an edit cancels the slice that waits', () => {
+    const frames: (() => void)[] = [];
+    const t = setup({ frames });
+    const done: number[] = [];
+    const far = Array.from({ length: 6 }, () => t.far());
+    for (const [i, e] of far.entries())
+      t.writes.write(e, () => {
+        done.push(i);
+        t.tick(SLICE_MS / 2);
+      });
+    t.advance(SETTLE_MS);
+    expect(done).toEqual([0, 1]);
+    // No timer moves the drain on: only the next frame.
+    t.advance(1000);
+    expect(done).toEqual([0, 1]);
+    expect(frames).toHaveLength(1);
+    frames.shift()!();
+    expect(done).toEqual([0, 1, 2, 3]);
+    // An edit while the next slice waits for its frame: that frame makes nothing, and the rest
+    // waits for a whole new pause.
+    t.writes.postpone();
+    frames.shift()!();
+    expect(done).toEqual([0, 1, 2, 3]);
+    t.advance(SETTLE_MS);
+    expect(done).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(t.writes.waiting).toBe(0);
+    expect(frames).toHaveLength(0);
   });
 
   it('watch(element, onFar) is told at each far report, its first included, and not once unwatched', () => {

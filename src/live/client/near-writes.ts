@@ -6,9 +6,9 @@
  * The reader sees only what is on screen, so a far read-out's write waits until:
  *   - it comes within a screen of the viewport (the observer's margin), so that it is right
  *     before it can be seen;
- *   - the edits pause (SETTLE_MS), when every waiting write is made in slices of SLICE_MS, so
- *     that find in page, a selection and a screen reader's reading of the page soon meet the
- *     right numbers;
+ *   - the edits pause (SETTLE_MS), when every waiting write is made in slices of SLICE_MS, one
+ *     a frame, so that find in page, a selection and a screen reader's reading of the page soon
+ *     meet the right numbers;
  *   - the page is printed, or the reader starts a selection: then every write is made at once.
  * An element's first write is never held (a shared link's values must be on the page before the
  * link's numbers are shown), and an element the observer has not yet reported is written at once.
@@ -40,6 +40,11 @@ export interface NearWritesOptions {
   clearTimer?: (timer: unknown) => void;
   /** Default: performance.now. */
   now?: () => number;
+  /**
+   * Calls back after the browser's next frame, between the slices of a drain. Default:
+   * requestAnimationFrame and then a task (setTimer), or setTimer alone where there are no frames.
+   */
+  afterFrame?: (callback: () => void) => void;
 }
 
 const intersectionWatcher = (report: (element: Element, near: boolean) => void): Watcher =>
@@ -61,9 +66,10 @@ export class NearWrites {
   readonly #setTimer: (callback: () => void, ms: number) => unknown;
   readonly #clearTimer: (timer: unknown) => void;
   readonly #now: () => number;
+  readonly #afterFrame: (callback: () => void) => void;
   #timer: unknown;
-  /** True while the timer is the next slice of a drain, not the end of a pause. */
-  #draining = false;
+  /** The next slice of a drain, waiting for a frame; cancelled by replacing it. */
+  #nextSlice: object | undefined;
   #lastWrite = -Infinity;
 
   constructor(options: NearWritesOptions = {}) {
@@ -75,6 +81,11 @@ export class NearWrites {
     this.#clearTimer =
       options.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
     this.#now = options.now ?? (() => performance.now());
+    this.#afterFrame =
+      options.afterFrame ??
+      (typeof requestAnimationFrame === 'function'
+        ? (callback) => requestAnimationFrame(() => this.#setTimer(callback, 0))
+        : (callback) => this.#setTimer(callback, 0));
   }
 
   /** How many writes wait. */
@@ -130,7 +141,7 @@ export class NearWrites {
     if (this.#waiting.size === 0) return;
     // The timer is set once a pause, not once an edit.
     this.#lastWrite = this.#now();
-    if (this.#timer === undefined || this.#draining) this.#schedule(SETTLE_MS);
+    if (this.#timer === undefined) this.#schedule(SETTLE_MS);
   }
 
   /** Makes `element`'s waiting write now, if it has one: before the reader acts on it. */
@@ -163,22 +174,37 @@ export class NearWrites {
     if (waited && this.#waiting.size === 0) this.#settled();
   }
 
-  #schedule(ms: number, draining = false): void {
+  #schedule(ms: number): void {
     this.#cancel();
-    this.#draining = draining;
     this.#timer = this.#setTimer(() => {
       this.#timer = undefined;
       // Writes since the timer was set put the pause off.
       const quiet = this.#now() - this.#lastWrite;
-      if (!draining && quiet < SETTLE_MS) this.#schedule(SETTLE_MS - quiet);
+      if (quiet < SETTLE_MS) this.#schedule(SETTLE_MS - quiet);
       else this.#drain(SLICE_MS);
     }, ms);
+  }
+
+  /**
+   * The drain's next slice, after the browser's next frame: each frame lays out and paints what
+   * one slice wrote. Slices run back to back left it all to one frame, which on the backprop
+   * chapter after a training run was a task of 80 ms at 4× CPU, most of it paint.
+   */
+  #scheduleSlice(): void {
+    this.#cancel();
+    const slice = {};
+    this.#nextSlice = slice;
+    this.#afterFrame(() => {
+      if (this.#nextSlice !== slice) return;
+      this.#nextSlice = undefined;
+      this.#drain(SLICE_MS);
+    });
   }
 
   #cancel(): void {
     if (this.#timer !== undefined) this.#clearTimer(this.#timer);
     this.#timer = undefined;
-    this.#draining = false;
+    this.#nextSlice = undefined;
   }
 
   /** Makes waiting writes, in the order they started to wait, for up to `budget` ms. */
@@ -190,7 +216,7 @@ export class NearWrites {
       render();
       if (this.#now() - start >= budget) break;
     }
-    if (this.#waiting.size > 0) this.#schedule(0, true);
+    if (this.#waiting.size > 0) this.#scheduleSlice();
     else this.#settled();
   }
 
