@@ -260,3 +260,21 @@ test('stepping η with the arrow keys changes the status once, when the reader s
   const seen = await said();
   expect(seen.filter((text) => /would take/.test(text))).toHaveLength(1);
 });
+
+test('a press on Train under the message of a clamped N still trains', async ({ page }) => {
+  // In Chinese, the message that N was clamped hangs over the panel's buttons as N loses the
+  // focus, which the press on Train itself makes it do.
+  await page.goto('/zh-cn/chapters/activations/');
+  await goLive(page);
+  const dying = page.locator('live-training[data-model="dying"]');
+  const steps = dying.locator('[role="spinbutton"][data-param="dying.steps"]');
+  const train = dying.locator('button[data-action="dying.train"]');
+  await steps.fill('100000');
+  await train.click();
+  const message = dying.locator('.live-number__message:not(:empty)');
+  await expect(message).toHaveText(/10000/);
+  // The message covers the button, and the press still reached it.
+  const [box, over] = await Promise.all([message.boundingBox(), train.boundingBox()]);
+  expect(box!.y + box!.height).toBeGreaterThan(over!.y);
+  await expect(dying.locator('.training__status')).toHaveText(/^(正在训练|已训练) 10,000 步/);
+});
