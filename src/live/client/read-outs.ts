@@ -84,14 +84,15 @@ function unflash(): void {
 
 /**
  * Sets an element's text, rewriting its one text node where it has one: a new node would be a
- * new layout object, and a childList mutation that every MutationObserver on the page (Astro's
- * prefetch watches the whole body) is called for.
+ * new layout object, whose whole line the browser shapes again (a rewritten node keeps the
+ * shaping of what did not change), and a childList mutation that every MutationObserver on the
+ * page (Astro's prefetch watches the whole body) is called for.
  */
-function setText(element: Element, text: string): void {
+export function setText(element: Element, text: string): void {
   const only = element.firstChild;
-  if (only && only === element.lastChild && only.nodeType === Node.TEXT_NODE)
-    (only as Text).data = text;
-  else element.textContent = text;
+  if (only && only === element.lastChild && only.nodeType === Node.TEXT_NODE) {
+    if ((only as Text).data !== text) (only as Text).data = text;
+  } else element.textContent = text;
 }
 
 export function setIfChanged(element: Element, name: string, value: string): void {

@@ -28,6 +28,7 @@
 import { byLocale } from '../../i18n/locales.ts';
 import { LiveElement, defineLive } from '../../live/client/element.ts';
 import { nearWrites } from '../../live/client/near-writes.ts';
+import { setText } from '../../live/client/read-outs.ts';
 import type { PageStore } from '../../live/client/page.ts';
 import type { Run } from '../../live/scheduler.ts';
 import type { ParamValues } from '../../live/model.ts';
@@ -371,7 +372,7 @@ export class LiveTraining extends LiveElement {
     this.#shown = change;
     this.#showTable(kind, change);
     const text = this.#find<HTMLElement>('.training__progress-text');
-    if (text) text.textContent = progressText(change.steps, run.total, change.to.E, this.#words);
+    if (text) setText(text, progressText(change.steps, run.total, change.to.E, this.#words));
     return change;
   }
 
