@@ -115,12 +115,16 @@ test('a field’s message is drawn over the block below it, not under it', async
       const box = message.getBoundingClientRect();
       const below = next.getBoundingClientRect();
       // Each point of the part over the next block, as the browser hit-tests it, is the message.
+      // The message lets presses through to what it covers (live.css): while the test looks, it
+      // takes them, so that hit-testing finds what is drawn on top.
+      (message as HTMLElement).style.pointerEvents = 'auto';
       const misses: string[] = [];
       for (const fx of [0.1, 0.5, 0.9])
         for (const y of [below.top + 2, (below.top + box.bottom) / 2, box.bottom - 2]) {
           const hit = document.elementFromPoint(box.left + fx * box.width, y);
           if (!hit || !message.contains(hit)) misses.push(hit?.outerHTML.slice(0, 60) ?? 'none');
         }
+      (message as HTMLElement).style.pointerEvents = '';
       return { overlap: box.bottom - below.top, message: message.textContent, misses };
     });
     expect(found.message).toContain('“abc” is not a number');
