@@ -272,7 +272,8 @@ test('during a run the progress line and the table show the same step, and the f
         drawnWhileRunning: drawn.filter(Boolean).length,
         drawn: drawn.length,
       });
-      if (train.textContent !== 'Stop') break;
+      // After the run, its figures and data tables follow in the next frame or two.
+      if (!seen.at(-1)!.running && seen.at(-1)!.busyTables === 0) break;
     }
     return seen;
   });
@@ -325,6 +326,8 @@ test('after an edit the figures preview the run on the axes it needs, so that Tr
   });
   await action(page, 'train').click();
   await expect(status(page)).toContainText('Trained 3,000 steps', { timeout: 15_000 });
+  // The figures follow the run's last frame; their data tables stop being busy with them.
+  await expect(panel(page).locator('[data-table][aria-busy="true"]')).toHaveCount(0);
   // The run ended where the preview said: the same figures, moved on in place to the same lines.
   expect(await page.evaluate(() => (window as unknown as { added: string[] }).added)).toEqual([]);
   const after = await svgs.evaluateAll((figures) => figures.map((svg) => svg.outerHTML));

@@ -95,6 +95,8 @@ test('Train lowers E monotonically at η = 0.5, to below 1e-4 after 10,000 steps
   await expect(status(page)).toHaveText('Trained 10,000 steps: E went from 0.2984 to 0.0000351.', {
     timeout: 15_000,
   });
+  // The figures follow the run's last frame; their data tables stop being busy with them.
+  await expect(panel(page).locator('[data-table][aria-busy="true"]')).toHaveCount(0);
   const points = await curve(page);
   expect(points[0]!.step).toBe(0);
   expect(points.at(-1)!.step).toBe(10000);
