@@ -63,10 +63,25 @@ function setup(options: { frames?: (() => void)[] } = {}) {
   const focus = (e: Element | null): void => {
     doc.activeElement = e;
   };
+  /**
+   * `count` far elements, each with a waiting write that records its index in `done` and takes
+   * 2 ms of the clock, so that two fit in a slice.
+   */
+  const farWrites = (count: number) => {
+    const done: number[] = [];
+    const elements = Array.from({ length: count }, () => far());
+    for (const [i, e] of elements.entries())
+      writes.write(e, () => {
+        done.push(i);
+        tick(SLICE_MS / 2);
+      });
+    return { far: elements, done };
+  };
   return {
     writes,
     focus,
     far,
+    farWrites,
     advance,
     tick,
     element,
@@ -131,15 +146,7 @@ describe('NearWrites', () => {
 
   it('drains in slices of SLICE_MS, and an edit during the drain waits for a new pause', () => {
     const t = setup();
-    const done: number[] = [];
-    const far = Array.from({ length: 6 }, () => t.far());
-    for (const [i, e] of far.entries()) {
-      // Each write takes 2 ms of the clock: two fit in a slice.
-      t.writes.write(e, () => {
-        done.push(i);
-        t.tick(SLICE_MS / 2);
-      });
-    }
+    const { far, done } = t.farWrites(6);
     t.advance(SETTLE_MS);
     expect(done).toEqual([0, 1]);
     t.advance(0);
@@ -156,13 +163,7 @@ describe('NearWrites', () => {
   it('with frames, a drain makes one slice a frame, and an edit cancels the slice that waits', () => {
     const frames: (() => void)[] = [];
     const t = setup({ frames });
-    const done: number[] = [];
-    const far = Array.from({ length: 6 }, () => t.far());
-    for (const [i, e] of far.entries())
-      t.writes.write(e, () => {
-        done.push(i);
-        t.tick(SLICE_MS / 2);
-      });
+    const { done } = t.farWrites(6);
     t.advance(SETTLE_MS);
     expect(done).toEqual([0, 1]);
     // No timer moves the drain on: only the next frame.
@@ -198,16 +199,10 @@ describe('NearWrites', () => {
 
   it('postpone() puts the pause off, and stops a drain, without a new write', () => {
     const t = setup();
-    const done: number[] = [];
     // Nothing waits: nothing to put off, and no timer is set.
     t.writes.postpone();
     expect(t.timers).toHaveLength(0);
-    const far = Array.from({ length: 4 }, () => t.far());
-    for (const [i, e] of far.entries())
-      t.writes.write(e, () => {
-        done.push(i);
-        t.tick(SLICE_MS / 2);
-      });
+    const { done } = t.farWrites(4);
     t.advance(SETTLE_MS - 10);
     t.writes.postpone();
     t.advance(SETTLE_MS - 1);

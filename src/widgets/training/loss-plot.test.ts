@@ -5,15 +5,8 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { defaultValues } from '../../live/model.ts';
 import { mazurModel } from '../../live/models/mazur.ts';
-import {
-  FIGURE_HEIGHT,
-  FIGURE_WIDTH,
-  lossPlot,
-  moveLossPlot,
-  moveOutputsPlot,
-  outputsPlot,
-  powerOfTen,
-} from './loss-plot.ts';
+import { FIGURE_HEIGHT, FIGURE_WIDTH, lossPlot, outputsPlot, powerOfTen } from './loss-plot.ts';
+import { moveLossPlot, moveOutputsPlot } from './move-plot.ts';
 import { outputLines, runTraining, trainOf } from './model.ts';
 import { formatError, lossLabel } from './words.ts';
 
@@ -214,6 +207,11 @@ describe('moveLossPlot() and moveOutputsPlot()', () => {
     const old = html(lossPlot(Plot, newDocument(), earlier, { steps: 10000 }));
     old.removeAttribute('data-scales');
     expect(moveLossPlot(old, later, { steps: 10000 })).toBe(false);
+    // So is one whose scales are not scales: never a line at NaN.
+    for (const bad of ['not json', '{"x":{"type":"linear","domain":[0],"range":[52,236]}}', '{}']) {
+      old.setAttribute('data-scales', bad);
+      expect(moveLossPlot(old, later, { steps: 10000 })).toBe(false);
+    }
   });
 
   it('with keepAxes, moves a figure of the whole run on to its start, on the same axes', () => {

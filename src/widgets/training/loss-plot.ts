@@ -17,6 +17,7 @@ import {
   type TrainingWords,
 } from './words.ts';
 import { namePieces, outputNames } from './names.ts';
+import { SCALES, describeScales } from './figure-scales.ts';
 import type * as PlotLibModule from './plot-lib.ts';
 
 /** The part of Plot these figures use: plot-lib.ts, the whole Plot module, or a test double. */
@@ -56,7 +57,7 @@ export const FIGURE_WIDTH = 260;
 export const FIGURE_HEIGHT = 200;
 
 /** Powers of ten from below `min` to above `max`: the log axis's ticks. */
-function decades(points: readonly TrainingPoint[]): number[] {
+export function decades(points: readonly TrainingPoint[]): number[] {
   const values = points.map((p) => p.E).filter((E) => E > 0 && Number.isFinite(E));
   if (values.length === 0) return [1];
   const lo = Math.floor(Math.log10(Math.min(...values)));
@@ -85,7 +86,7 @@ export function powerOfTen(x: number): string {
  * groups inside the image, and some browsers also read the tick labels' loose text. So the
  * names move to data-mark (tests and styles still select by it), everything inside is hidden,
  * and the data itself is a table beside the figure (figure-data.ts). The figure also keeps its
- * scales (data-scales), so that moveLossPlot and moveOutputsPlot can move it on without Plot.
+ * scales (data-scales), so that move-plot.ts can move it on without Plot.
  */
 export function finish(svg: Element, label: string): SVGSVGElement {
   const scales = describeScales(svg);
@@ -253,180 +254,4 @@ function subscriptNames(text: Element, names: readonly string[]): void {
   }
   if (lowered) parts.push(tspan('', '-0.3em'));
   text.replaceChildren(...parts);
-}
-
-/** A position scale as Plot describes one: enough to place a point again without Plot. */
-interface Scale {
-  readonly type: 'linear' | 'log';
-  readonly domain: readonly [number, number];
-  readonly range: readonly [number, number];
-}
-
-/** Where finish() writes the figure's scales, so that a figure from the build can be moved too. */
-const SCALES = 'data-scales';
-
-/** What Plot attaches to a figure it draws: its scales (linkedom's figures at build time too). */
-interface PlottedFigure extends Element {
-  scale?: (name: string) => {
-    type?: string;
-    domain?: readonly unknown[];
-    range?: readonly unknown[];
-  };
-}
-
-/** The figure's x and y scales as finish() can write them, or undefined if Plot gave none. */
-function describeScales(svg: Element): string | undefined {
-  const figure = svg as PlottedFigure;
-  if (typeof figure.scale !== 'function') return undefined;
-  const scale = (name: string): Scale | undefined => {
-    const { type, domain = [], range = [] } = figure.scale?.(name) ?? {};
-    const numbers = [...domain, ...range];
-    if ((type !== 'linear' && type !== 'log') || numbers.length !== 4) return undefined;
-    if (!numbers.every((n) => typeof n === 'number' && Number.isFinite(n))) return undefined;
-    const [d0, d1, r0, r1] = numbers as number[];
-    return { type, domain: [d0!, d1!], range: [r0!, r1!] };
-  };
-  const [x, y] = [scale('x'), scale('y')];
-  return x && y ? JSON.stringify({ x, y }) : undefined;
-}
-
-/** A scale's position of `value`, as Plot's (d3's linear and log scales) places it. */
-function place({ type, domain: [d0, d1], range: [r0, r1] }: Scale, value: number): number {
-  const t = type === 'log' ? Math.log : (v: number) => v;
-  return r0 + ((t(value) - t(d0)) / (t(d1) - t(d0))) * (r1 - r0);
-}
-
-/** The scales finish() wrote on a figure, or undefined (a figure from before they were written). */
-function readScales(svg: Element): { x: Scale; y: Scale } | undefined {
-  try {
-    const scales = JSON.parse(svg.getAttribute(SCALES) ?? 'null') as { x: Scale; y: Scale } | null;
-    return scales?.x && scales.y ? scales : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const sameDomain = (domain: readonly number[], want: readonly number[]): boolean =>
-  domain.length === want.length && want.every((value, i) => domain[i] === value);
-
-/**
- * The x and y positions of a figure this module drew (its scales in data-scales), if its x axis
- * still runs from 0 to the `options`' steps and its y axis is `yDomain` (with keepAxes, holds
- * it), with a point to draw; else undefined.
- */
-function scalesIfFit(
-  svg: Element,
-  points: readonly TrainingPoint[],
-  options: FigureOptions,
-  yDomain: readonly [number, number],
-) {
-  const scales = readScales(svg);
-  if (!scales || points.length === 0) return undefined;
-  const steps = options.steps ?? points.at(-1)?.step ?? 0;
-  const [lo, hi] = scales.y.domain;
-  const fits = options.keepAxes
-    ? lo <= yDomain[0] && yDomain[1] <= hi
-    : sameDomain(scales.y.domain, yDomain);
-  if (!sameDomain(scales.x.domain, [0, Math.max(steps, 1)]) || !fits) return undefined;
-  return {
-    x: (value: number) => place(scales.x, value),
-    y: (value: number) => place(scales.y, value),
-  };
-}
-
-/**
- * A line through `points` as Plot draws one: `M` then `L`, to 3 decimals, broken where a point
- * has no position (its value off the scale, such as E = 0 on a log axis).
- */
-function linePath(
-  points: readonly TrainingPoint[],
-  x: (p: TrainingPoint) => number,
-  y: (p: TrainingPoint) => number,
-): string {
-  let d = '';
-  let open = false;
-  for (const p of points) {
-    const px = x(p);
-    const py = y(p);
-    if (!Number.isFinite(px) || !Number.isFinite(py)) {
-      open = false;
-      continue;
-    }
-    d += `${open ? 'L' : 'M'}${+px.toFixed(3)},${+py.toFixed(3)}`;
-    open = true;
-  }
-  return d;
-}
-
-/** Moves the `i`-th line and dot (the error's, or an output's) on to `points`. */
-function moveSeries(
-  svg: Element,
-  i: number,
-  points: readonly TrainingPoint[],
-  x: (p: TrainingPoint) => number,
-  y: (p: TrainingPoint) => number,
-): void {
-  svg.querySelectorAll('g[data-mark="line"] path')[i]?.setAttribute('d', linePath(points, x, y));
-  const dot = svg.querySelectorAll('g[data-mark="dot"] circle')[i];
-  const last = points.at(-1);
-  if (!dot || !last) return;
-  const [cx, cy] = [x(last), y(last)];
-  if (!Number.isFinite(cx) || !Number.isFinite(cy)) return;
-  dot.setAttribute('cx', String(+cx.toFixed(3)));
-  dot.setAttribute('cy', String(+cy.toFixed(3)));
-}
-
-/**
- * Moves a loss figure that lossPlot drew (in this page or at build time) on to `points`, in
- * place, if its axes still fit them (the same steps, the same decades of E, or with keepAxes
- * decades that hold them): its line, its dot and its name. Returns false, having changed nothing,
- * when they do not, or when the figure carries no scales; the caller then draws it again. During a run (panel-dom.ts drawFigures) this replaces most renders of a new
- * figure by Plot, and the style and layout of all its elements, by three attributes.
- */
-export function moveLossPlot(
-  svg: Element,
-  points: readonly TrainingPoint[],
-  options: FigureOptions = {},
-): boolean {
-  const ticks = decades(points);
-  const scales = scalesIfFit(svg, points, options, [ticks[0] ?? 1, ticks.at(-1) ?? 1]);
-  if (!scales) return false;
-  moveSeries(
-    svg,
-    0,
-    points,
-    (p) => scales.x(p.step),
-    (p) => scales.y(p.E),
-  );
-  svg.setAttribute(
-    'aria-label',
-    lossLabel(points, options.steps, options.words ?? trainingWords.en),
-  );
-  return true;
-}
-
-/**
- * Moves an outputs figure that outputsPlot drew in this page on to `points`, in place, if its
- * axes still fit them (the same steps, the same range of outputs): as moveLossPlot.
- */
-export function moveOutputsPlot(
-  svg: Element,
-  points: readonly TrainingPoint[],
-  outputs: readonly OutputLine[],
-  options: FigureOptions = {},
-): boolean {
-  const scales = scalesIfFit(svg, points, options, outputsDomain(points, outputs));
-  if (!scales) return false;
-  if (svg.querySelectorAll('g[data-mark="line"] path').length !== outputs.length) return false;
-  outputs.forEach((_, i) =>
-    moveSeries(
-      svg,
-      i,
-      points,
-      (p) => scales.x(p.step),
-      (p) => scales.y(p.outputs[i] ?? NaN),
-    ),
-  );
-  svg.setAttribute('aria-label', outputsLabel(points, outputs, options.words ?? trainingWords.en));
-  return true;
 }

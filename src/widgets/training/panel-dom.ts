@@ -3,7 +3,8 @@
  * figures with their captions. Split from training-element.ts, which decides when to call them.
  */
 import { lossTable, outputsTable } from './figure-data.ts';
-import { lossPlot, moveLossPlot, moveOutputsPlot, outputsPlot, type PlotLib } from './loss-plot.ts';
+import { lossPlot, outputsPlot, type PlotLib } from './loss-plot.ts';
+import { moveLossPlot, moveOutputsPlot } from './move-plot.ts';
 import {
   tableRows,
   type Change,
