@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { createScheduler, type SlicedWork } from './scheduler.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterNextFrame, createScheduler, type SlicedWork } from './scheduler.ts';
 
 /** Frames run by hand, and a clock that each unit of work moves on by `cost` ms. */
 function harness(cost = 1) {
@@ -139,5 +139,39 @@ describe('createScheduler()', () => {
     runFrame();
     // 5 ms per unit against an 8 ms budget: two units (10 ms), then the frame ends.
     expect(work.done).toBe(2);
+  });
+});
+
+describe('afterNextFrame()', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('calls back in a task after the frame, not in the frame callback itself', () => {
+    vi.useFakeTimers();
+    const frameCallbacks: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) =>
+      frameCallbacks.push(callback),
+    );
+    const calls: string[] = [];
+    afterNextFrame(() => calls.push('work'));
+    vi.runAllTimers();
+    expect(calls).toEqual([]); // nothing before the frame
+    expect(frameCallbacks).toHaveLength(1);
+    frameCallbacks.shift()?.(0);
+    calls.push('frame drawn');
+    vi.runAllTimers();
+    expect(calls).toEqual(['frame drawn', 'work']);
+  });
+
+  it('where there is no requestAnimationFrame, calls back in a task', () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('requestAnimationFrame', undefined);
+    const calls: string[] = [];
+    afterNextFrame(() => calls.push('work'));
+    expect(calls).toEqual([]);
+    vi.runAllTimers();
+    expect(calls).toEqual(['work']);
   });
 });

@@ -37,7 +37,10 @@ export interface Run {
 export interface SchedulerOptions {
   /** Most work per frame, in milliseconds. Default 8 (half a 60 Hz frame). */
   readonly sliceMs?: number;
-  /** Asks for the next frame. Default requestAnimationFrame. */
+  /**
+   * Calls back once the browser's next frame is drawn. Default: requestAnimationFrame, and then
+   * a task of its own (see afterNextFrame).
+   */
   readonly frame?: (callback: () => void) => void;
   /** The clock, in milliseconds. Default performance.now. */
   readonly now?: () => number;
@@ -51,9 +54,24 @@ export interface Scheduler {
   resumeAll(): void;
 }
 
+/**
+ * Calls back in a task of its own, after the next frame. A slice run in the frame's own
+ * callback (requestAnimationFrame) shares its task with the style, layout and paint of that
+ * frame: on a long chapter at 4× CPU, a slice that wrote to the page and the frame that showed
+ * it were together a task of 50 to 90 ms, where each alone is under 50. After the frame, the
+ * slice's changes are drawn by the next frame, in a task without it.
+ */
+export function afterNextFrame(callback: () => void): void {
+  if (typeof requestAnimationFrame !== 'function') {
+    setTimeout(callback, 0);
+    return;
+  }
+  requestAnimationFrame(() => setTimeout(callback, 0));
+}
+
 export function createScheduler(options: SchedulerOptions = {}): Scheduler {
   const sliceMs = options.sliceMs ?? 8;
-  const frame = options.frame ?? ((callback) => requestAnimationFrame(() => callback()));
+  const frame = options.frame ?? afterNextFrame;
   const now = options.now ?? (() => performance.now());
   const byKey = new Map<string, Run>();
   const live = new Set<Run>();
