@@ -150,6 +150,51 @@ test('the page stays responsive during a 100,000-step run, and an edit stops it'
   ).toBeLessThan(100000);
 });
 
+test('the press on Train changes only the buttons and the status; the run shows its progress next', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  await goLive(page);
+  await spin(page, 'steps').fill('100000');
+  await spin(page, 'steps').press('Enter');
+  // What the press itself changed, read in the same task: the press is handled within a frame,
+  // so anything more it does is laid out and painted in that frame's task (a long task at 4×).
+  const atPress = await panel(page).evaluate((el) => {
+    const row = el.querySelector<HTMLElement>('.training__progress')!;
+    const before = el.querySelector('table')!.textContent;
+    el.querySelector<HTMLButtonElement>('[data-action="mazur.train"]')!.click();
+    return {
+      train: el.querySelector('[data-action="mazur.train"]')!.textContent,
+      status: el.querySelector('.training__status')!.textContent,
+      progressHidden: row.hidden,
+      tableSame: el.querySelector('table')!.textContent === before,
+    };
+  });
+  expect(atPress).toEqual({
+    train: 'Stop',
+    status: 'Training 100,000 steps…',
+    progressHidden: true,
+    tableSame: true,
+  });
+  await expect(panel(page).locator('.training__progress')).toBeVisible();
+  await expect(panel(page).locator('.training__progress-text')).toContainText(
+    /^Step [\d,]+ of 100,000 — E = /,
+  );
+  // On a fresh page, Stop pressed before the first slice still ends on a shown progress line.
+  await page.reload();
+  await goLive(page);
+  await expect(panel(page).locator('.training__progress')).toBeHidden();
+  await action(page, 'train').evaluate((button: HTMLButtonElement) => {
+    button.click();
+    button.click();
+  });
+  await expect(status(page)).toContainText(/^Stopped after 0 of 100,000 steps/);
+  await expect(panel(page).locator('.training__progress')).toBeVisible();
+  await expect(panel(page).locator('.training__progress-text')).toContainText(
+    /^Step 0 of 100,000 — E = 0.2984/,
+  );
+});
+
 test('Stop ends a run and the panel says what it did', async ({ page }) => {
   await page.goto(PAGE);
   await goLive(page);
