@@ -332,3 +332,34 @@ test('printed, the diagram keeps to one page and to the page’s width', async (
   expect(canvas.x + canvas.width).toBeLessThanOrEqual(box.x + box.width + 0.5);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(718);
 });
+
+test("at 360 px a weight's message is drawn over the neurons' read-outs below it", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/chapters/backprop/');
+  await goLive(page);
+  const w5 = page.locator('network-diagram [role="spinbutton"][data-param="mazur.w5"]');
+  await w5.scrollIntoViewIfNeeded();
+  await w5.fill('abc');
+  await w5.press('Enter');
+  const message = page.locator('network-diagram .live-number__message:not(:empty)');
+  await expect(message).toContainText('is not a number');
+  await message.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  // A hit test finds what is drawn on top at a point. The message lets the pointer through to
+  // what is under it (pointer-events: none); it takes the pointer for this look only.
+  const covered = await message.evaluate((el) => {
+    (el as HTMLElement).style.pointerEvents = 'auto';
+    const box = el.getBoundingClientRect();
+    const misses: string[] = [];
+    for (const fx of [0.1, 0.3, 0.5, 0.7, 0.9]) {
+      for (const fy of [0.2, 0.5, 0.8]) {
+        const hit = document.elementFromPoint(box.left + fx * box.width, box.top + fy * box.height);
+        if (!hit || !(hit === el || el.contains(hit))) misses.push(hit?.textContent ?? 'nothing');
+      }
+    }
+    (el as HTMLElement).style.pointerEvents = '';
+    return misses;
+  });
+  expect(covered).toEqual([]);
+});
