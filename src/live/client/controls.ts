@@ -9,12 +9,19 @@ import { FLUSH_URL_EVENT } from './notices.ts';
 import type { PageStore } from './page.ts';
 import { liveWords } from '../../i18n/index.ts';
 
-/** How often the address bar may be rewritten while a reader drags. Safari allows ~100 per 30 s. */
-const URL_WRITE_INTERVAL_MS = 300;
+/**
+ * How long the state must stay still before the address bar follows it. Safari allows about 100
+ * rewrites per 30 s.
+ */
+export const URL_SETTLE_MS = 300;
 
 /**
  * Mirrors every active model's state into the address bar with history.replaceState (so edits
- * do not flood the back button), at most once per interval. Returns `flush`, which writes now.
+ * do not flood the back button), once the state has stayed still for URL_SETTLE_MS: a drag or a
+ * training run rewrites it once, when it ends. Each rewrite makes Chromium fetch the page's icon
+ * again and decode it (an SVG) on the page's main thread: rewritten every 300 ms during a run,
+ * that was 7 or 8 tasks of 18 to 50 ms in a 100,000-step run at 4× CPU on the backprop chapter.
+ * Returns `flush`, which writes now.
  */
 export function syncUrl(store: PageStore, win: Window = window): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -39,7 +46,8 @@ export function syncUrl(store: PageStore, win: Window = window): () => void {
       first = false; // the state came from the URL: nothing to write yet
       return;
     }
-    timer ??= setTimeout(write, URL_WRITE_INTERVAL_MS);
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(write, URL_SETTLE_MS);
   });
   const flush = (): void => {
     if (timer !== undefined) clearTimeout(timer);
