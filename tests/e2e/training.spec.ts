@@ -181,7 +181,7 @@ test('the press on Train changes only the buttons and the status; the run shows 
     /^Step [\d,]+ of 100,000 — E = /,
   );
   // On a fresh page, Stop pressed before the first slice still ends on a shown progress line.
-  await page.reload();
+  await page.goto(`${PAGE}?mazur.steps=100000`);
   await goLive(page);
   await expect(panel(page).locator('.training__progress')).toBeHidden();
   await action(page, 'train').evaluate((button: HTMLButtonElement) => {

@@ -11,10 +11,11 @@ const { window } = parseHTML('<!doctype html><html><body></body></html>');
 const globals = { HTMLElement: window.HTMLElement, customElements: window.customElements };
 let syncUrl: typeof import('./controls.ts').syncUrl;
 let URL_SETTLE_MS: number;
+let URL_MAX_LAG_MS: number;
 
 beforeAll(async () => {
   Object.assign(globalThis, globals);
-  ({ syncUrl, URL_SETTLE_MS } = await import('./controls.ts'));
+  ({ syncUrl, URL_SETTLE_MS, URL_MAX_LAG_MS } = await import('./controls.ts'));
 });
 afterAll(() => {
   for (const name of Object.keys(globals)) Reflect.deleteProperty(globalThis, name);
@@ -41,20 +42,34 @@ function page() {
 }
 
 describe('syncUrl()', () => {
-  it('rewrites the address once the state has stayed still, not during a stream of changes', () => {
+  it('rewrites the address once the state has stayed still, not at each change of a stream', () => {
     vi.useFakeTimers();
     const { state, written } = page();
-    // A drag or a training run: a change every 100 ms for 2 s.
-    for (let i = 1; i <= 20; i++) {
+    // A drag: a change every 100 ms for 1.5 s.
+    for (let i = 1; i <= 15; i++) {
       state.set('w1', i / 10);
       vi.advanceTimersByTime(100);
     }
     expect(written).toEqual([]);
     vi.advanceTimersByTime(URL_SETTLE_MS);
-    expect(written).toEqual(['/chapters/neuron/?neuron.w1=2']);
+    expect(written).toEqual(['/chapters/neuron/?neuron.w1=1.5']);
     // Nothing more until the next change.
     vi.advanceTimersByTime(10 * URL_SETTLE_MS);
     expect(written).toHaveLength(1);
+  });
+
+  it('while the state keeps changing, the address lags by URL_MAX_LAG_MS at most', () => {
+    vi.useFakeTimers();
+    const { state, written } = page();
+    // A long run: a change every 100 ms for 5 s, then the last value settles.
+    for (let i = 1; i <= 50; i++) {
+      state.set('w1', i / 10);
+      vi.advanceTimersByTime(100);
+    }
+    expect(written).toHaveLength(Math.floor(5000 / URL_MAX_LAG_MS));
+    vi.advanceTimersByTime(URL_SETTLE_MS);
+    expect(written.at(-1)).toBe('/chapters/neuron/?neuron.w1=5');
+    expect(written).toHaveLength(Math.floor(5000 / URL_MAX_LAG_MS) + 1);
   });
 
   it('flush() writes the latest state at once, and the waiting write is not made again', () => {

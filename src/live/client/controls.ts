@@ -14,19 +14,24 @@ import { liveWords } from '../../i18n/index.ts';
  * rewrites per 30 s.
  */
 export const URL_SETTLE_MS = 300;
+/** The longest the address bar lags behind a state that keeps changing (a drag, a long run). */
+export const URL_MAX_LAG_MS = 2000;
 
 /**
  * Mirrors every active model's state into the address bar with history.replaceState (so edits
- * do not flood the back button), once the state has stayed still for URL_SETTLE_MS: a drag or a
- * training run rewrites it once, when it ends. Each rewrite makes Chromium fetch the page's icon
- * again and decode it (an SVG) on the page's main thread: rewritten every 300 ms during a run,
- * that was 7 or 8 tasks of 18 to 50 ms in a 100,000-step run at 4× CPU on the backprop chapter.
- * Returns `flush`, which writes now.
+ * do not flood the back button), once the state has stayed still for URL_SETTLE_MS, and at least
+ * every URL_MAX_LAG_MS while it keeps changing: a 4 s training run rewrites it three times, not
+ * every 300 ms. Each rewrite makes Chromium fetch the page's icon again and decode it (an SVG)
+ * on the page's main thread: every 300 ms during a run, that was 7 or 8 tasks of 18 to 50 ms in
+ * a 100,000-step run at 4× CPU on the backprop chapter. Returns `flush`, which writes now.
  */
 export function syncUrl(store: PageStore, win: Window = window): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the oldest change not yet in the address bar was made. */
+  let behindSince: number | undefined;
   const write = (): void => {
     timer = undefined;
+    behindSince = undefined;
     const state = [...store.active.values()].map((m) => ({
       instance: m.instance,
       spec: m.spec,
@@ -46,8 +51,10 @@ export function syncUrl(store: PageStore, win: Window = window): () => void {
       first = false; // the state came from the URL: nothing to write yet
       return;
     }
+    const now = Date.now();
+    behindSince ??= now;
     if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(write, URL_SETTLE_MS);
+    timer = setTimeout(write, Math.min(URL_SETTLE_MS, behindSince + URL_MAX_LAG_MS - now));
   });
   const flush = (): void => {
     if (timer !== undefined) clearTimeout(timer);
