@@ -153,10 +153,11 @@ test('the page stays responsive during a 100,000-step run, and an edit stops it'
 test('the press on Train changes only the buttons and the status; the run shows its progress next', async ({
   page,
 }) => {
-  await page.goto(PAGE);
-  await goLive(page);
-  await spin(page, 'steps').fill('100000');
-  await spin(page, 'steps').press('Enter');
+  const live = async () => {
+    await page.goto(`${PAGE}?mazur.steps=100000`);
+    await goLive(page);
+  };
+  await live();
   // What the press itself changed, read in the same task: the press is handled within a frame,
   // so anything more it does is laid out and painted in that frame's task (a long task at 4×).
   const atPress = await panel(page).evaluate((el) => {
@@ -181,8 +182,7 @@ test('the press on Train changes only the buttons and the status; the run shows 
     /^Step [\d,]+ of 100,000 — E = /,
   );
   // On a fresh page, Stop pressed before the first slice still ends on a shown progress line.
-  await page.goto(`${PAGE}?mazur.steps=100000`);
-  await goLive(page);
+  await live();
   await expect(panel(page).locator('.training__progress')).toBeHidden();
   await action(page, 'train').evaluate((button: HTMLButtonElement) => {
     button.click();

@@ -41,15 +41,20 @@ function page() {
   return { state, written, flush: syncUrl(store, win) };
 }
 
+/** Sets w1 to 0.1, 0.2, … `count` times, `ms` apart on the fake clock. */
+function changeEvery(state: ReturnType<typeof page>['state'], ms: number, count: number): void {
+  for (let i = 1; i <= count; i++) {
+    state.set('w1', i / 10);
+    vi.advanceTimersByTime(ms);
+  }
+}
+
 describe('syncUrl()', () => {
   it('rewrites the address once the state has stayed still, not at each change of a stream', () => {
     vi.useFakeTimers();
     const { state, written } = page();
     // A drag: a change every 100 ms for 1.5 s.
-    for (let i = 1; i <= 15; i++) {
-      state.set('w1', i / 10);
-      vi.advanceTimersByTime(100);
-    }
+    changeEvery(state, 100, 15);
     expect(written).toEqual([]);
     vi.advanceTimersByTime(URL_SETTLE_MS);
     expect(written).toEqual(['/chapters/neuron/?neuron.w1=1.5']);
@@ -62,10 +67,7 @@ describe('syncUrl()', () => {
     vi.useFakeTimers();
     const { state, written } = page();
     // A long run: a change every 100 ms for 5 s, then the last value settles.
-    for (let i = 1; i <= 50; i++) {
-      state.set('w1', i / 10);
-      vi.advanceTimersByTime(100);
-    }
+    changeEvery(state, 100, 50);
     expect(written).toHaveLength(Math.floor(5000 / URL_MAX_LAG_MS));
     vi.advanceTimersByTime(URL_SETTLE_MS);
     expect(written.at(-1)).toBe('/chapters/neuron/?neuron.w1=5');

@@ -20,10 +20,11 @@ export const URL_MAX_LAG_MS = 2000;
 /**
  * Mirrors every active model's state into the address bar with history.replaceState (so edits
  * do not flood the back button), once the state has stayed still for URL_SETTLE_MS, and at least
- * every URL_MAX_LAG_MS while it keeps changing: a 4 s training run rewrites it three times, not
- * every 300 ms. Each rewrite makes Chromium fetch the page's icon again and decode it (an SVG)
- * on the page's main thread: every 300 ms during a run, that was 7 or 8 tasks of 18 to 50 ms in
- * a 100,000-step run at 4× CPU on the backprop chapter. Returns `flush`, which writes now.
+ * every URL_MAX_LAG_MS while it keeps changing: a 4 s training run rewrites it two or three
+ * times, not every 300 ms. Each rewrite makes Chromium fetch the page's icon again and decode
+ * it (an SVG) on the page's main thread: every 300 ms during a run, that was 7 or 8 tasks of 18
+ * to 50 ms in a 100,000-step run at 4× CPU on the backprop chapter. Returns `flush`, which
+ * writes now.
  */
 export function syncUrl(store: PageStore, win: Window = window): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
