@@ -157,42 +157,93 @@ test('the press on Train changes only the buttons and the status; the run shows 
     await page.goto(`${PAGE}?mazur.steps=100000`);
     await goLive(page);
   };
+  const progress = panel(page).locator('.training__progress-text');
   await live();
+  // Before any run, the progress line is ready for one: step 0 of the link's N.
+  await expect(progress).toHaveText('Step 0 of 100,000');
   // What the press itself changed, read in the same task: the press is handled within a frame,
   // so anything more it does is laid out and painted in that frame's task (a long task at 4×).
   const atPress = await panel(page).evaluate((el) => {
-    const row = el.querySelector<HTMLElement>('.training__progress')!;
     const before = el.querySelector('table')!.textContent;
     el.querySelector<HTMLButtonElement>('[data-action="mazur.train"]')!.click();
     return {
       train: el.querySelector('[data-action="mazur.train"]')!.textContent,
       status: el.querySelector('.training__status')!.textContent,
-      progressHidden: row.hidden,
+      progress: el.querySelector('.training__progress-text')!.textContent,
       tableSame: el.querySelector('table')!.textContent === before,
     };
   });
   expect(atPress).toEqual({
     train: 'Stop',
     status: 'Training 100,000 steps…',
-    progressHidden: true,
+    progress: 'Step 0 of 100,000',
     tableSame: true,
   });
-  await expect(panel(page).locator('.training__progress')).toBeVisible();
-  await expect(panel(page).locator('.training__progress-text')).toContainText(
-    /^Step [\d,]+ of 100,000 — E = /,
-  );
-  // On a fresh page, Stop pressed before the first slice still ends on a shown progress line.
+  await expect(progress).toContainText(/^Step [\d,]+ of 100,000 — E = /);
+  // On a fresh page, Stop pressed before the first slice still shows where the run ended.
   await live();
-  await expect(panel(page).locator('.training__progress')).toBeHidden();
   await action(page, 'train').evaluate((button: HTMLButtonElement) => {
     button.click();
     button.click();
   });
   await expect(status(page)).toContainText(/^Stopped after 0 of 100,000 steps/);
-  await expect(panel(page).locator('.training__progress')).toBeVisible();
-  await expect(panel(page).locator('.training__progress-text')).toContainText(
-    /^Step 0 of 100,000 — E = 0.2984/,
-  );
+  await expect(progress).toContainText(/^Step 0 of 100,000 — E = 0.2984/);
+});
+
+test('the progress line follows N until a run, shows the run until the next edit, and is ready again after it', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  await goLive(page);
+  const progress = panel(page).locator('.training__progress-text');
+  const bar = panel(page).locator('progress');
+  await expect(progress).toHaveText('Step 0 of 10,000');
+  await spin(page, 'steps').fill('300');
+  await spin(page, 'steps').press('Enter');
+  await expect(progress).toHaveText('Step 0 of 300');
+  await expect(bar).toHaveJSProperty('max', 300);
+  await action(page, 'train').click();
+  await expect(status(page)).toContainText(/^Trained 300 steps/);
+  await expect(progress).toHaveText(/^Step 300 of 300 — E = /);
+  await expect(bar).toHaveJSProperty('value', 300);
+  // Reset is an edit: the line no longer describes weights the page has left.
+  await action(page, 'reset').click();
+  await expect(progress).toHaveText('Step 0 of 10,000');
+  await expect(bar).toHaveJSProperty('value', 0);
+});
+
+test('on a phone, nothing below the panel moves while a run goes or when it ends', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(`${PAGE}?mazur.steps=3000`);
+  await goLive(page);
+  await action(page, 'train').scrollIntoViewIfNeeded();
+  // Where the block after the panel starts, from the panel's top, at every frame from the press
+  // to the end (a number written above the panel may move both).
+  const tops = await panel(page).evaluate(async (el) => {
+    const next = el.nextElementSibling!;
+    const top = () => Math.round(next.getBoundingClientRect().top - el.getBoundingClientRect().top);
+    const seen = [top()];
+    el.querySelector<HTMLButtonElement>('[data-action="mazur.train"]')!.click();
+    const status = el.querySelector('.training__status')!;
+    while (!status.textContent.startsWith('Trained ')) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      seen.push(top());
+    }
+    for (let i = 0; i < 3; i++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      seen.push(top());
+    }
+    return [...new Set(seen)];
+  });
+  // One position throughout: the status line is one line shorter during the run on a phone,
+  // and the progress line used to appear at the first frame of the first run.
+  expect(tops).toHaveLength(1);
+  // The height the panel held is given up at the next edit.
+  expect(await panel(page).evaluate((el: HTMLElement) => el.style.minHeight)).not.toBe('');
+  await action(page, 'reset').click();
+  await expect.poll(() => panel(page).evaluate((el: HTMLElement) => el.style.minHeight)).toBe('');
 });
 
 test('Stop ends a run and the panel says what it did', async ({ page }) => {

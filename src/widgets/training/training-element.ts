@@ -29,6 +29,7 @@ import { byLocale } from '../../i18n/locales.ts';
 import { LiveElement, defineLive } from '../../live/client/element.ts';
 import { nearWrites } from '../../live/client/near-writes.ts';
 import { setText } from '../../live/client/read-outs.ts';
+import { formatCount } from '../../live/format.ts';
 import type { PageStore } from '../../live/client/page.ts';
 import { afterNextFrame, type Run } from '../../live/scheduler.ts';
 import type { ParamValues } from '../../live/model.ts';
@@ -219,6 +220,7 @@ export class LiveTraining extends LiveElement {
       this.#say(this.#prefix);
     }
     this.#view = 'preview';
+    this.#ready(values);
     this.#showTable('preview', this.#step(values));
     if (redraw) this.#scheduleCurve();
   }
@@ -240,6 +242,7 @@ export class LiveTraining extends LiveElement {
     const change = this.#step(state.params.peek());
     this.#write(change.to.weights);
     this.#view = 'step';
+    this.#ready(state.params.peek());
     this.#showTable('step', change);
     this.#say(this.#words.stepTaken(cellText(change.from.E), cellText(change.to.E)));
     // The figures now show what Train would do from the new weights.
@@ -282,6 +285,11 @@ export class LiveTraining extends LiveElement {
     // table follow with the first slice (#reveal). The press is handled in the frame's own task,
     // with its hit tests and the frame's style, layout and paint: with the progress line shown
     // and the table written too, it was a task of 80 to 130 ms at 4× CPU on the backprop chapter.
+    // The panel keeps at least its height until the next edit: a shorter status line (on a phone)
+    // would otherwise move the whole page below it up at the press and down again at the end,
+    // and each move lays out, repaints and re-intersects all of it (a task of 90 to 120 ms at
+    // 4× CPU on the backprop chapter).
+    this.style.minHeight = `${this.getBoundingClientRect().height}px`;
     const train = this.#button('train');
     if (train) train.textContent = this.#words.stop;
     this.#button('step')?.setAttribute('disabled', '');
@@ -346,12 +354,11 @@ export class LiveTraining extends LiveElement {
     }
   }
 
-  /** Shows a run's progress line and its first snapshot in the table. */
+  /** Shows a run's first snapshot in the progress line and the table. */
   #reveal(run: TrainingRun): void {
     this.#revealed = run;
     const progress = this.#find<HTMLProgressElement>('progress');
     if (progress) progress.max = run.total;
-    this.#find<HTMLElement>('.training__progress')?.removeAttribute('hidden');
     this.#showBar(run);
     this.#show(run, 'running');
     this.#nextShow = performance.now() + SHOW_INTERVAL_MS;
@@ -386,6 +393,25 @@ export class LiveTraining extends LiveElement {
     const state = this.#state;
     if (state) this.#labelTrain(state.params.peek());
     this.#button('step')?.removeAttribute('disabled');
+  }
+
+  /**
+   * Out of a run, the progress line is ready for the next one: step 0 of N. It is always laid
+   * out, so that a run's first frame does not move the page below the panel; the height the
+   * panel kept through the last run (#train) is given up, since an edit changes it anyway.
+   */
+  #ready(values: ParamValues): void {
+    this.style.minHeight = '';
+    const steps = this.#training?.settings.steps;
+    if (steps === undefined) return;
+    const total = need(values, steps);
+    const progress = this.#find<HTMLProgressElement>('progress');
+    if (progress) {
+      progress.max = Math.max(total, 1);
+      progress.value = 0;
+    }
+    const text = this.#find<HTMLElement>('.training__progress-text');
+    if (text) setText(text, this.#words.stepOf('0', formatCount(total)));
   }
 
   /** The bar follows the run frame by frame, to show that the page keeps going. */
