@@ -135,6 +135,27 @@ test('a field’s message is drawn over the block below it, not under it', async
   expect(misses).toEqual([]);
 });
 
+test('on screen each block of the article has a transform of its own; on paper none', async ({
+  page,
+}) => {
+  // A far read-out written once the edits pause can make its paragraph a line longer, and so
+  // move every block below it. A block with its own transform is moved by changing that
+  // transform's offset; one without is painted again whole (MarkdownContent.astro).
+  await page.goto(PAGE);
+  await goLive(page);
+  const transforms = () =>
+    page.evaluate(() => [
+      ...new Set(
+        [...document.querySelectorAll('.sl-markdown-content > :not(script)')].map(
+          (block) => getComputedStyle(block).transform,
+        ),
+      ),
+    ]);
+  expect(await transforms()).toEqual(['matrix(1, 0, 0, 1, 0, 0)']);
+  await page.emulateMedia({ media: 'print' });
+  expect(await transforms()).toEqual(['none']);
+});
+
 test('a far editable number waits like a far read-out, and is brought up to date when the reader reaches it', async ({
   page,
 }) => {
