@@ -14,6 +14,7 @@ import rehypeScrollable from './src/build/rehype-scrollable.ts';
 import remarkExerciseChoices from './src/build/remark-exercise-choices.ts';
 import { rehypeLiveMath, remarkLiveMath } from './src/build/live-math.ts';
 import { basePath } from './src/build/base-path.ts';
+import { compileHints } from './src/build/compile-hints.ts';
 import { contentDir } from './src/build/content-dir.ts';
 import { publishedChapters } from './src/build/published-chapters.ts';
 import { missingTranslations, translationMismatches } from './src/build/translations.ts';
@@ -44,7 +45,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // The compute worker (src/live/client/compute-worker.ts) loads models on demand, which needs
   // an ES-module worker: the default (iife) cannot split code.
-  vite: { worker: { format: 'es' } },
+  vite: { worker: { format: 'es' }, plugins: [compileHints()] },
   markdown: {
     // Plain code blocks (see expressiveCode below): Shiki's carry an unnamed Tab stop and colours
     // for one theme only.
