@@ -132,7 +132,7 @@ export class LiveTraining extends LiveElement {
   #nextShow = 0;
   /** Said before the preview summary once it is computed (e.g. after Reset). */
   #prefix = '';
-  /** The run whose progress line is shown (#reveal). */
+  /** The run whose first snapshot the progress line and the table show (#reveal). */
   #revealed: TrainingRun | undefined;
   /** The run's snapshot that the progress line, the table and the figures all show (#show). */
   #shown: Change | undefined;
@@ -284,10 +284,10 @@ export class LiveTraining extends LiveElement {
       : !this.#curve && state.isDefault.peek();
     this.#view = 'running';
     void this.#loadPlot();
-    // The press itself changes only the buttons and the status; the progress line and the
-    // table follow with the first slice (#reveal). The press is handled in the frame's own task,
-    // with its hit tests and the frame's style, layout and paint: with the progress line shown
-    // and the table written too, it was a task of 80 to 130 ms at 4× CPU on the backprop chapter.
+    // The press itself changes only the buttons and the status; the run's first snapshot in the
+    // progress line and the table follows with the first slice (#reveal). The press is handled in
+    // the frame's own task, with its hit tests and the frame's style, layout and paint: with the
+    // table written too, it was a task of 80 to 130 ms at 4× CPU on the backprop chapter.
     // The panel keeps at least its height until the next edit: a shorter status line (on a phone)
     // would otherwise move the whole page below it up at the press and down again at the end,
     // and each move lays out, repaints and re-intersects all of it (a task of 90 to 120 ms at
@@ -410,7 +410,7 @@ export class LiveTraining extends LiveElement {
     const total = need(values, steps);
     const progress = this.#find<HTMLProgressElement>('progress');
     if (progress) {
-      progress.max = Math.max(total, 1);
+      progress.max = total;
       progress.value = 0;
     }
     const text = this.#find<HTMLElement>('.training__progress-text');
