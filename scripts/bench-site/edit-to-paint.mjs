@@ -11,6 +11,17 @@ export const PRESSES = 60;
 export const EDITABLE = '[role="spinbutton"][data-param]';
 const PREFERRED = '[role="spinbutton"][data-param="mazur.w5"]';
 const FRAME_MS = 16;
+/**
+ * The pause between focusing the field and the first press, ms, as a reader's hand takes.
+ * Chromium's compositor, once a main frame misses its deadline (the live layer's first run does,
+ * and so can any long task), draws each commit at the next frame instead, and it stays in that
+ * mode for as long as main frames follow one another without a gap: an undrawn tree makes the
+ * next frame's deadline immediate, so the next commit misses it too. Pressed once a frame from
+ * the moment the page is live, every press then took two frames (32 ms) on some page loads and
+ * one (16 ms) on others, with the same 2 to 5 ms of main-thread work. One frame with nothing to
+ * draw ends that mode, and the pause gives it.
+ */
+export const SETTLE_MS = 500;
 
 /** Installs the observer and the listener in the page; returns a handle to what they record. */
 function probe(page) {
@@ -54,8 +65,11 @@ const nextFrame = (page) =>
  * @param {import('@playwright/test').Browser} browser
  * @param {string} url
  * @param {number} throttle CPU slowdown factor (1 = none)
+ * @param {{ beforePresses?: (page: import('@playwright/test').Page) => Promise<void> }} [options]
+ *   beforePresses runs once the page is live, just before the pause: the harness's own test
+ *   gives the page work to do on each press there.
  */
-export async function editToPaint(browser, url, throttle) {
+export async function editToPaint(browser, url, throttle, options = {}) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -74,6 +88,8 @@ export async function editToPaint(browser, url, throttle) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     // focus() rather than a click: a click would be the page's first input and its own entry.
     await input.focus();
+    await options.beforePresses?.(page);
+    await page.waitForTimeout(SETTLE_MS);
     await nextFrame(page);
     for (let i = 0; i < PRESSES; i++) {
       await page.keyboard.press('ArrowUp');
