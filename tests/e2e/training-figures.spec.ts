@@ -339,3 +339,47 @@ test('after an edit the figures preview the run on the axes it needs, so that Tr
   const lines = (html: string) => [...html.matchAll(/<path[^>]* d="([^"]+)"/g)].map((m) => m[1]);
   for (const [i, html] of after.entries()) expect(lines(html)).toEqual(lines(drawn[i]!));
 });
+
+test('Train pressed as soon as N is typed draws the loss figure with decades of room below its line, so that Plot draws it again at most twice as E falls', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  await goLive(page);
+  // No pause after typing N: the preview of the new run (and its axes) has not been computed.
+  await panel(page).locator('[data-param="mazur.steps"]').fill('100000');
+  type Drawn = { running: boolean; lowestTick: number; E: number };
+  await panel(page).evaluate((el) => {
+    const train = el.querySelector<HTMLButtonElement>('[data-action="mazur.train"]')!;
+    const E = el.querySelector<HTMLElement>('[data-cell="E.new"]')!;
+    const drawn: Drawn[] = [];
+    const holder = el.querySelector('[data-plot="loss"]')!;
+    new MutationObserver(() => {
+      const scales = JSON.parse(holder.querySelector('svg')?.dataset['scales'] ?? '{}') as {
+        y?: { domain: number[] };
+      };
+      drawn.push({
+        running: train.textContent === 'Stop',
+        lowestTick: scales.y?.domain[0] ?? NaN,
+        // The figure ends on the snapshot the table shows.
+        E: Number(E.dataset['raw']),
+      });
+    }).observe(holder, { childList: true });
+    Object.assign(window, { drawn });
+    train.click();
+  });
+  await expect(status(page)).toContainText('Trained 100,000 steps', { timeout: 30_000 });
+  await expect(panel(page).locator('[data-table][aria-busy="true"]')).toHaveCount(0);
+  const drawn = await page.evaluate(() => (window as unknown as { drawn: Drawn[] }).drawn);
+  const decade = (x: number) => Math.floor(Math.log10(x));
+  // E falls from 0.2984 to about 7e-9, past eight powers of ten. Each figure Plot draws during
+  // the run reaches three decades below its line, so the line falls into them in place.
+  const during = drawn.filter((d) => d.running);
+  expect(during.length).toBeGreaterThanOrEqual(1);
+  expect(during.length).toBeLessThanOrEqual(3);
+  for (const d of during) expect(Math.round(Math.log10(d.lowestTick))).toBe(decade(d.E) - 3);
+  // The run's last figure is drawn on its own axes, down to the power of ten below its last E.
+  const last = drawn.at(-1)!;
+  expect(last.E).toBeLessThan(1e-8);
+  expect(last.running).toBe(false);
+  expect(Math.round(Math.log10(last.lowestTick))).toBe(decade(last.E));
+});

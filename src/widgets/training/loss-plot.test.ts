@@ -5,7 +5,15 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { defaultValues } from '../../live/model.ts';
 import { mazurModel } from '../../live/models/mazur.ts';
-import { FIGURE_HEIGHT, FIGURE_WIDTH, lossPlot, outputsPlot, powerOfTen } from './loss-plot.ts';
+import {
+  decades,
+  FIGURE_HEIGHT,
+  FIGURE_WIDTH,
+  lossPlot,
+  outputsPlot,
+  powerOfTen,
+  RUN_HEADROOM,
+} from './loss-plot.ts';
 import { moveLossPlot, moveOutputsPlot } from './move-plot.ts';
 import { outputLines, runTraining, trainOf } from './model.ts';
 import { formatError, lossLabel } from './words.ts';
@@ -61,6 +69,21 @@ describe('lossPlot()', () => {
     expectSnapshot('training-loss', svg.outerHTML);
   });
 
+  it("brings no <style>: Plot's rules for its class are in course.css, once for every figure", () => {
+    const svg = lossPlot(Plot, newDocument(), points, { steps: 10000 });
+    expect(svg.querySelectorAll('style')).toHaveLength(0);
+    // Plot writes them for the class it gives each figure (plot.js); a Plot that changed either
+    // would leave the figures without them.
+    const className = svg.getAttribute('class') ?? '';
+    expect(className).toMatch(/^plot-[0-9a-f]{6}$/);
+    const css = readFileSync(join(import.meta.dirname, '..', '..', 'styles', 'course.css'), 'utf8');
+    expect(css).toContain(`:where(.${className}) {`);
+    expect(css).toContain(`:where(.${className} text),\n:where(.${className} tspan) {`);
+    const rules = Plot.plot({ document: newDocument(), marks: [] }).querySelector('style');
+    expect(rules?.textContent).toContain('white-space: pre;');
+    for (const line of (rules?.textContent ?? '').split('\n')) expect(css).toContain(line);
+  });
+
   it('is one accessible image named by its summary, with no names or roles inside', () => {
     const svg = lossPlot(Plot, newDocument(), points, { steps: 10000 });
     expect(svg.getAttribute('role')).toBe('img');
@@ -68,12 +91,7 @@ describe('lossPlot()', () => {
       'Error E falls from 0.2984 to 0.0000351 over 10,000 steps, on a log scale.',
     );
     expect(svg.querySelectorAll('[aria-label], [role]')).toHaveLength(0);
-    for (const child of svg.children) {
-      // Plot's <style> takes no ARIA attribute (HTML allows none there) and is never rendered.
-      const want = child.tagName.toLowerCase() === 'style' ? null : 'true';
-      expect(child.getAttribute('aria-hidden')).toBe(want);
-    }
-    expect(svg.querySelectorAll('style')).toHaveLength(1);
+    for (const child of svg.children) expect(child.getAttribute('aria-hidden')).toBe('true');
     // Tabular figures come from CSS: SVG's font-variant attribute takes no "tabular-nums".
     expect(svg.querySelectorAll('[font-variant]')).toHaveLength(0);
     expect(svg.getAttribute('style')).toContain('font-variant-numeric:tabular-nums;');
@@ -237,6 +255,30 @@ describe('moveLossPlot() and moveOutputsPlot()', () => {
     // Points outside the axes still need new ones.
     const lower = start.map((p) => ({ ...p, E: p.E / 1e6 }));
     expect(moveLossPlot(whole, lower, { steps: 10000, keepAxes: true })).toBe(false);
+  });
+
+  it('with headroom, draws decades below the line that a running line then falls into in place', () => {
+    const start = at(10);
+    const ticks = decades(start);
+    expect(ticks).toEqual([0.1, 1]);
+    expect(decades(start, RUN_HEADROOM)).toEqual([0.0001, 0.001, 0.01, 0.1, 1]);
+    const roomy = lossPlot(Plot, newDocument(), start, { steps: 10000, headroom: RUN_HEADROOM });
+    const tight = lossPlot(Plot, newDocument(), start, { steps: 10000 });
+    // The run so far once E has fallen two decades and more, but not past 10⁻⁴: within the
+    // headroom, not within the tight axis.
+    const fallen = points.filter((p) => p.E > 1e-4);
+    expect(fallen.at(-1)!.E).toBeLessThan(0.01);
+    expect(moveLossPlot(tight, fallen, { steps: 10000, keepAxes: true })).toBe(false);
+    expect(moveLossPlot(roomy, fallen, { steps: 10000, keepAxes: true })).toBe(true);
+    const fresh = lossPlot(Plot, newDocument(), start, {
+      steps: 10000,
+      headroom: RUN_HEADROOM,
+    }) as unknown as { scale: (name: string) => { apply: (value: number) => number } };
+    const dot = roomy.querySelector('g[data-mark="dot"] circle')!;
+    expect(Number(dot.getAttribute('cy'))).toBeCloseTo(fresh.scale('y').apply(fallen.at(-1)!.E), 2);
+    // Past the headroom, the axis is drawn again.
+    const lower = points.filter((p) => p.E > 1e-5);
+    expect(moveLossPlot(roomy, lower, { steps: 10000, keepAxes: true })).toBe(false);
   });
 
   it('moves an outputs figure on to more of the run, every output with its dot', () => {

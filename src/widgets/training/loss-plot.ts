@@ -45,6 +45,12 @@ export interface FigureOptions {
    * loss figure was drawn again by Plot each time E fell past a power of ten.
    */
   readonly keepAxes?: boolean;
+  /**
+   * Powers of ten below the points' lowest that the loss figure's y axis also shows. A running
+   * line falls into them before the axis must be drawn again: each new axis is a render of the
+   * whole figure by Plot, where moving it on is a few attributes. Default 0.
+   */
+  readonly headroom?: number;
 }
 
 /**
@@ -56,11 +62,22 @@ export interface FigureOptions {
 export const FIGURE_WIDTH = 260;
 export const FIGURE_HEIGHT = 200;
 
-/** Powers of ten from below `min` to above `max`: the log axis's ticks. */
-export function decades(points: readonly TrainingPoint[]): number[] {
+/**
+ * Decades of headroom under a running loss line (FigureOptions.headroom, given by drawFigures in
+ * panel-dom.ts). Each time the line fell past its axis, the figure was drawn again by Plot: at
+ * 4× CPU, 15 to 37 ms, and then a frame that painted the new figure whole. Over 100,000 steps
+ * the worked example's E falls from 0.30 to 6.8 × 10⁻⁹, past eight powers of ten.
+ */
+export const RUN_HEADROOM = 3;
+
+/**
+ * Powers of ten from below the lowest E to above the highest, and `below` more under them: the
+ * log axis's ticks.
+ */
+export function decades(points: readonly TrainingPoint[], below = 0): number[] {
   const values = points.map((p) => p.E).filter((E) => E > 0 && Number.isFinite(E));
   if (values.length === 0) return [1];
-  const lo = Math.floor(Math.log10(Math.min(...values)));
+  const lo = Math.floor(Math.log10(Math.min(...values))) - below;
   const hi = Math.ceil(Math.log10(Math.max(...values)));
   return Array.from({ length: Math.max(hi - lo, 0) + 1 }, (_, i) => 10 ** (lo + i));
 }
@@ -87,8 +104,15 @@ export function powerOfTen(x: number): string {
  * names move to data-mark (tests and styles still select by it), everything inside is hidden,
  * and the data itself is a table beside the figure (figure-data.ts). The figure also keeps its
  * scales (data-scales), so that move-plot.ts can move it on without Plot.
+ *
+ * Plot's own <style> goes: its rules are in course.css, once for every figure. A style sheet
+ * added to the page has Chromium match its rules against the whole document, and each figure
+ * drawn again in the page brought a new one: 7 to 10 ms at 4× CPU on a chapter, in the frame
+ * that showed the figure.
  */
 export function finish(svg: Element, label: string): SVGSVGElement {
+  for (const child of [...svg.children])
+    if (child.tagName.toLowerCase() === 'style') child.remove();
   const scales = describeScales(svg);
   if (scales) svg.setAttribute(SCALES, scales);
   svg.setAttribute('role', 'img');
@@ -98,10 +122,7 @@ export function finish(svg: Element, label: string): SVGSVGElement {
     g.setAttribute('data-mark', g.getAttribute('aria-label') ?? '');
     g.removeAttribute('aria-label');
   }
-  // Not Plot's <style>: HTML allows no ARIA attribute there, and it is never rendered anyway.
-  for (const child of svg.children) {
-    if (child.tagName.toLowerCase() !== 'style') child.setAttribute('aria-hidden', 'true');
-  }
+  for (const child of svg.children) child.setAttribute('aria-hidden', 'true');
   // Plot writes tabular figures as font-variant="tabular-nums", a value SVG's font-variant
   // attribute does not take (the W3C checker reports it); CSS's font-variant-numeric does.
   for (const marked of svg.querySelectorAll('[font-variant]'))
@@ -121,7 +142,7 @@ export function lossPlot(
 ): SVGSVGElement {
   const steps = options.steps ?? points.at(-1)?.step ?? 0;
   const words = options.words ?? trainingWords.en;
-  const ticks = decades(points);
+  const ticks = decades(points, options.headroom);
   const last = points.slice(-1);
   const svg = Plot.plot({
     document,

@@ -3,7 +3,7 @@
  * figures with their captions. Split from training-element.ts, which decides when to call them.
  */
 import { lossTable, outputsTable } from './figure-data.ts';
-import { lossPlot, outputsPlot, type PlotLib } from './loss-plot.ts';
+import { lossPlot, outputsPlot, RUN_HEADROOM, type PlotLib } from './loss-plot.ts';
 import { moveLossPlot, moveOutputsPlot } from './move-plot.ts';
 import {
   tableRows,
@@ -32,8 +32,6 @@ export interface Curve {
   readonly change: Change;
   readonly steps: number;
   readonly outputs: readonly OutputLine[];
-  /** The figures' axes were drawn for this whole run: keep them (FigureOptions.keepAxes). */
-  readonly keepAxes?: boolean;
 }
 
 /** Each panel's table cells by key: the build writes them once, and a run shows ten tables a second. */
@@ -94,9 +92,11 @@ export function drawFigures(
   view: View,
   words: TrainingWords,
 ): void {
-  const { points, steps, outputs, change, keepAxes = false } = curve;
-  const options = { steps, words, keepAxes };
+  const { points, steps, outputs, change } = curve;
   const running = view === 'running';
+  // While a run goes on, its figures keep whatever axes hold its points so far (the preview's of
+  // the whole run, or those drawn earlier in it); its last figure is drawn on its own axes.
+  const options = { steps, words, keepAxes: running };
   // A run's figures, its last included, keep their targets: only their lines and dots move.
   const ofRun = running || view === 'run' || view === 'stopped';
   let plotted = false;
@@ -121,7 +121,8 @@ export function drawFigures(
   const lossShown = redraw(
     'loss',
     (svg) => moveLossPlot(svg, points, options),
-    () => lossPlot(plot, document, points, options),
+    () =>
+      lossPlot(plot, document, points, running ? { ...options, headroom: RUN_HEADROOM } : options),
   );
   const outputsShown = redraw(
     'outputs',

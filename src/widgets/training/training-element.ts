@@ -108,13 +108,6 @@ export class LiveTraining extends LiveElement {
   /** The scheduler's handle on the run in progress. */
   #handle: Run | undefined;
   #curve: Curve | undefined;
-  /** The values the figures' last preview was computed from. */
-  #previewed: ParamValues | undefined;
-  /**
-   * During a run: the figures' axes were drawn for the whole of it, by the preview of these
-   * values or by the build for the starting values (FigureOptions.keepAxes).
-   */
-  #keepAxes = false;
   #plot: PlotLib | undefined;
   #plotLoading: Promise<void> | undefined;
   #curveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -279,9 +272,6 @@ export class LiveTraining extends LiveElement {
     const values = state.params.peek();
     const run = new TrainingRun(state.spec, values);
     this.#run = run;
-    this.#keepAxes = this.#previewed
-      ? this.#previewed === values
-      : !this.#curve && state.isDefault.peek();
     this.#view = 'running';
     void this.#loadPlot();
     // The press itself changes only the buttons and the status; the run's first snapshot in the
@@ -500,7 +490,6 @@ export class LiveTraining extends LiveElement {
         steps: change.settings.steps,
         outputs: this.#outputs(values),
       };
-      this.#previewed = values;
       const summary = this.#prefix + runSummary('preview', change, this.#words);
       this.#prefix = '';
       this.#draw();
@@ -530,9 +519,7 @@ export class LiveTraining extends LiveElement {
     const points = run.points.filter((p) => p.step <= shown.steps);
     if (points.at(-1)?.step !== shown.steps)
       points.push({ step: shown.steps, E: shown.to.E, outputs: shown.to.outputs });
-    // While it runs, the axes may be those of the whole run; its last figure is drawn as any other.
-    const keepAxes = this.#run === run && this.#keepAxes;
-    this.#curve = { points, change: shown, steps: run.total, outputs, keepAxes };
+    this.#curve = { points, change: shown, steps: run.total, outputs };
     this.#draw();
   }
 
