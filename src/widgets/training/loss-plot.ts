@@ -19,6 +19,7 @@ import {
 import { namePieces, outputNames } from './names.ts';
 import { SCALES, describeScales } from './figure-scales.ts';
 import type * as PlotLibModule from './plot-lib.ts';
+import type { Locale } from '../../i18n/locales.ts';
 
 /** The part of Plot these figures use: plot-lib.ts, the whole Plot module, or a test double. */
 export type PlotLib = typeof PlotLibModule;
@@ -275,4 +276,29 @@ function subscriptNames(text: Element, names: readonly string[]): void {
   }
   if (lowered) parts.push(tspan('', '-0.3em'));
   text.replaceChildren(...parts);
+}
+
+/**
+ * One figure for Plot to draw, as plain data, so that it can cross to the figure worker
+ * (figure-worker.ts): the words are named by their locale, since they hold functions.
+ */
+export interface FigureJob {
+  readonly kind: 'loss' | 'outputs';
+  readonly points: readonly TrainingPoint[];
+  readonly outputs: readonly OutputLine[];
+  readonly steps: number;
+  readonly locale: Locale;
+  readonly headroom?: number;
+}
+
+/** Draws `job`'s figure: in the figure worker with linkedom's document, or on the page. */
+export function renderFigure(Plot: PlotLib, document: Document, job: FigureJob): SVGSVGElement {
+  const options: FigureOptions = {
+    steps: job.steps,
+    words: trainingWords[job.locale],
+    ...(job.headroom === undefined ? {} : { headroom: job.headroom }),
+  };
+  return job.kind === 'loss'
+    ? lossPlot(Plot, document, job.points, options)
+    : outputsPlot(Plot, document, job.points, job.outputs, options);
 }

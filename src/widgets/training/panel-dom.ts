@@ -3,7 +3,8 @@
  * figures with their captions. Split from training-element.ts, which decides when to call them.
  */
 import { lossTable, outputsTable } from './figure-data.ts';
-import { lossPlot, outputsPlot, RUN_HEADROOM, type PlotLib } from './loss-plot.ts';
+import { RUN_HEADROOM, type FigureJob } from './loss-plot.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import { moveLossPlot, moveOutputsPlot } from './move-plot.ts';
 import {
   tableRows,
@@ -33,6 +34,15 @@ export interface Curve {
   readonly steps: number;
   readonly outputs: readonly OutputLine[];
 }
+
+/**
+ * The figure Plot drew for a job, if it is ready; else undefined, having asked for it (the panel
+ * calls drawFigures again when it comes).
+ */
+export type TakeFigure = (name: 'loss' | 'outputs', job: FigureJob) => Element | undefined;
+
+/** The curve each figure's holder shows, drawn or moved on to it: it is not drawn twice. */
+const shownCurve = new WeakMap<Element, Curve>();
 
 /** Each panel's table cells by key: the build writes them once, and a run shows ten tables a second. */
 const cellsByRoot = new WeakMap<ParentNode, Map<string, HTMLElement>>();
@@ -87,11 +97,12 @@ export function showTable(
  */
 export function drawFigures(
   root: ParentNode,
-  plot: PlotLib,
+  take: TakeFigure,
   curve: Curve,
   view: View,
   words: TrainingWords,
-): void {
+  locale: Locale,
+): boolean {
   const { points, steps, outputs, change } = curve;
   const running = view === 'running';
   // While a run goes on, its figures keep whatever axes hold its points so far (the preview's of
@@ -101,34 +112,42 @@ export function drawFigures(
   const ofRun = running || view === 'run' || view === 'stopped';
   let plotted = false;
   /**
-   * Redraws one figure: in place when it shows a run and its axes fit, else with Plot (during a
-   * run, one figure per call). Says whether the figure now shows `points`, so that its caption
-   * follows it.
+   * Redraws one figure: in place when it shows a run and its axes fit, else with the figure Plot
+   * drew for it, once that is ready (during a run, one figure per call). Says whether the figure
+   * now shows `points`, so that its caption follows it.
    */
   const redraw = (
     name: 'loss' | 'outputs',
     move: (svg: Element) => boolean,
-    draw: () => Element,
+    job: FigureJob,
   ): boolean => {
     const holder = root.querySelector(`[data-plot="${name}"]`);
-    const svg = holder?.querySelector('svg');
-    if (!holder || (ofRun && svg && move(svg))) return true;
+    if (!holder || shownCurve.get(holder) === curve) return true;
+    const svg = holder.querySelector('svg');
+    if (ofRun && svg && move(svg)) {
+      shownCurve.set(holder, curve);
+      return true;
+    }
     if (running && plotted) return false;
-    holder.replaceChildren(draw());
+    const drawn = take(name, job);
+    if (!drawn) return false;
+    holder.replaceChildren(drawn);
     plotted = true;
+    // During a run, a figure drawn for an earlier snapshot of it moves on to this one.
+    if (running) move(drawn);
+    shownCurve.set(holder, curve);
     return true;
   };
-  const lossShown = redraw(
-    'loss',
-    (svg) => moveLossPlot(svg, points, options),
-    () =>
-      lossPlot(plot, document, points, running ? { ...options, headroom: RUN_HEADROOM } : options),
-  );
-  const outputsShown = redraw(
-    'outputs',
-    (svg) => moveOutputsPlot(svg, points, outputs, options),
-    () => outputsPlot(plot, document, points, outputs, options),
-  );
+  const job = { points, outputs, steps, locale };
+  const lossShown = redraw('loss', (svg) => moveLossPlot(svg, points, options), {
+    ...job,
+    kind: 'loss',
+    ...(running ? { headroom: RUN_HEADROOM } : {}),
+  });
+  const outputsShown = redraw('outputs', (svg) => moveOutputsPlot(svg, points, outputs, options), {
+    ...job,
+    kind: 'outputs',
+  });
   const kind = view === 'preview' || view === 'step' ? 'preview' : 'run';
   const lossCaption = root.querySelector<HTMLElement>('[data-caption="loss"]');
   if (lossCaption && lossShown) {
@@ -146,13 +165,14 @@ export function drawFigures(
   const tables = root.querySelectorAll('[data-table]');
   if (running) {
     for (const table of tables) table.setAttribute('aria-busy', 'true');
-    return;
+    return lossShown && outputsShown;
   }
   root.querySelector('[data-table="loss"]')?.replaceChildren(lossTable(document, points, words));
   root
     .querySelector('[data-table="outputs"]')
     ?.replaceChildren(outputsTable(document, points, outputs, words));
   for (const table of tables) table.removeAttribute('aria-busy');
+  return lossShown && outputsShown;
 }
 
 /**

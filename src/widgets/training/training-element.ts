@@ -22,10 +22,11 @@
  * data-action="<model>.train") reads "Stop", and the progress line, the table and the figures
  * show one snapshot of it at a time, so they always agree on the step.
  *
- * Plot (about 84 KB gzip: only the marks the figures use, plot-lib.ts) is imported only when a
- * figure must change: the first edit or Train. Until then the build's SVGs stay.
+ * Plot draws the figures in the figure worker (figure-worker.ts, with linkedom's document, about
+ * 200 KB gzip), started only when a figure must change: the first edit or Train. Until then the
+ * build's SVGs stay; during a run most redraws only move the lines on in place (move-plot.ts).
  */
-import { byLocale } from '../../i18n/locales.ts';
+import { byLocale, localeOf } from '../../i18n/locales.ts';
 import { LiveElement, defineLive } from '../../live/client/element.ts';
 import { nearWrites } from '../../live/client/near-writes.ts';
 import { setText } from '../../live/client/read-outs.ts';
@@ -34,7 +35,8 @@ import type { PageStore } from '../../live/client/page.ts';
 import { afterNextFrame, type Run } from '../../live/scheduler.ts';
 import type { ParamValues } from '../../live/model.ts';
 import type { ModelState } from '../../live/store.ts';
-import type { PlotLib } from './loss-plot.ts';
+import type { FigureJob } from './loss-plot.ts';
+import { figureDrawer } from './figures.ts';
 import {
   TrainingRun,
   need,
@@ -108,16 +110,19 @@ export class LiveTraining extends LiveElement {
   /** The scheduler's handle on the run in progress. */
   #handle: Run | undefined;
   #curve: Curve | undefined;
-  #plot: PlotLib | undefined;
-  #plotLoading: Promise<void> | undefined;
+  /** Figures drawn by Plot that drawFigures has yet to take (#take). */
+  #plotted = new Map<
+    'loss' | 'outputs',
+    { curve: Curve; run: TrainingRun | undefined; svg: Element }
+  >();
+  /** Figures asked of Plot and not yet back. */
+  #asked = new Set<'loss' | 'outputs'>();
   #curveTimer: ReturnType<typeof setTimeout> | undefined;
   /** Says the preview's summary once edits have paused (#previewCurve). */
   #sayTimer: ReturnType<typeof setTimeout> | undefined;
   #sayPending = false;
   /** The scheduler's handle on the figures' preview being computed (#previewCurve). */
   #preview: Run | undefined;
-  /** A redraw waits for Plot to load. */
-  #drawPending = false;
   /** True while this element writes the weights: the params effect must not take it as an edit. */
   #writing = false;
   #nextDraw = 0;
@@ -273,7 +278,6 @@ export class LiveTraining extends LiveElement {
     const run = new TrainingRun(state.spec, values);
     this.#run = run;
     this.#view = 'running';
-    void this.#loadPlot();
     // The press itself changes only the buttons and the status; the run's first snapshot in the
     // progress line and the table follows with the first slice (#reveal). The press is handled in
     // the frame's own task, with its hit tests and the frame's style, layout and paint: with the
@@ -523,25 +527,56 @@ export class LiveTraining extends LiveElement {
     this.#draw();
   }
 
-  /** Redraws both figures from #curve, once Plot is here (it is loaded on first need). */
+  /**
+   * Redraws both figures from #curve: each moves on in place where it can, else takes the figure
+   * Plot drew for it, which comes from the figure worker (#take) and calls this again.
+   */
   #draw(): void {
     const curve = this.#curve;
     if (!curve) return;
-    if (!this.#plot) {
-      if (!this.#drawPending) {
-        this.#drawPending = true;
-        void this.#loadPlot().then(() => {
-          this.#drawPending = false;
-          if (this.#plot) this.#draw();
-        });
-      }
-      return;
-    }
     const began = performance.now();
-    drawFigures(this, this.#plot, curve, this.#view, this.#words);
-    this.#busy(false);
+    const lang = this.ownerDocument.documentElement.lang;
+    const done = drawFigures(
+      this,
+      (name, job) => this.#take(name, job, curve),
+      curve,
+      this.#view,
+      this.#words,
+      localeOf(lang),
+    );
+    // Until both show the new values, the figures stay busy (a shared link keeps them hidden).
+    if (done || this.#view === 'running') this.#busy(false);
     const after = performance.now();
     this.#nextDraw = after + Math.max(DRAW_INTERVAL_MS, 3 * (after - began));
+  }
+
+  /**
+   * The figure Plot drew for `curve`, or during a run for any snapshot of it; else undefined,
+   * asking for one if none is on its way. When it comes, the figures are drawn again.
+   */
+  #take(name: 'loss' | 'outputs', job: FigureJob, curve: Curve): Element | undefined {
+    const ready = this.#plotted.get(name);
+    if (ready && (ready.curve === curve || (this.#run && ready.run === this.#run))) {
+      this.#plotted.delete(name);
+      return ready.svg;
+    }
+    if (this.#asked.has(name)) return undefined;
+    this.#asked.add(name);
+    const run = this.#run;
+    figureDrawer(this.ownerDocument)(job).then(
+      (svg) => {
+        this.#asked.delete(name);
+        this.#plotted.set(name, { curve, run, svg });
+        // Drawn again from the curve now shown: this figure, or one for newer values.
+        this.#draw();
+      },
+      (error: unknown) => {
+        this.#asked.delete(name);
+        // The figures shown stay; every number elsewhere is still live.
+        console.error('The training figures could not be drawn:', error);
+      },
+    );
+    return undefined;
   }
 
   /** What Take one step would do, or does, from `values`. */
@@ -554,19 +589,6 @@ export class LiveTraining extends LiveElement {
   /** The outputs the figure draws, with their targets at `values`. */
   #outputs(values: ParamValues): OutputLine[] {
     return this.#training ? outputLines(this.#training, values) : [];
-  }
-
-  #loadPlot(): Promise<void> {
-    this.#plotLoading ??= import('./plot-lib.ts').then(
-      (Plot) => {
-        this.#plot = Plot;
-      },
-      (error: unknown) => {
-        // The build's figures stay; every number elsewhere is still live.
-        console.error('The training figures could not be loaded:', error);
-      },
-    );
-    return this.#plotLoading;
   }
 }
 
