@@ -246,6 +246,35 @@ test('on a phone, nothing below the panel moves while a run goes or when it ends
   await expect.poll(() => panel(page).evaluate((el: HTMLElement) => el.style.minHeight)).toBe('');
 });
 
+test('on the Chinese chapter, nothing below the panel moves while a 100,000-step run goes or when it ends', async ({
+  page,
+}) => {
+  await page.goto(`/zh-cn${PAGE}?mazur.steps=100000`);
+  await goLive(page);
+  await action(page, 'train').scrollIntoViewIfNeeded();
+  const tops = await panel(page).evaluate(async (el) => {
+    // The article's next block that is laid out, after the panel's own.
+    let next = el.closest('.sl-markdown-content > *')!.nextElementSibling!;
+    while (next.getBoundingClientRect().height === 0) next = next.nextElementSibling!;
+    const top = () => Math.round(next.getBoundingClientRect().top - el.getBoundingClientRect().top);
+    const seen = [top()];
+    el.querySelector<HTMLButtonElement>('[data-action="mazur.train"]')!.click();
+    const status = el.querySelector('.training__status')!;
+    while (!status.textContent.startsWith('已训练')) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      seen.push(top());
+    }
+    for (let i = 0; i < 3; i++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      seen.push(top());
+    }
+    return [...new Set(seen)];
+  });
+  // One position throughout: the line under the figures ("当前：E = …") went on to a second
+  // line when E was first written as 8.88e-5, one character longer than 0.2984.
+  expect(tops).toHaveLength(1);
+});
+
 test('Stop ends a run and the panel says what it did', async ({ page }) => {
   await page.goto(PAGE);
   await goLive(page);
