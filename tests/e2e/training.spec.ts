@@ -212,22 +212,20 @@ test('the progress line follows N until a run, shows the run until the next edit
   await expect(bar).toHaveJSProperty('value', 0);
 });
 
-test('on a phone, nothing below the panel moves while a run goes or when it ends', async ({
-  page,
-}) => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto(`${PAGE}?mazur.steps=3000`);
-  await goLive(page);
-  await action(page, 'train').scrollIntoViewIfNeeded();
-  // Where the block after the panel starts, from the panel's top, at every frame from the press
-  // to the end (a number written above the panel may move both).
-  const tops = await panel(page).evaluate(async (el) => {
-    const next = el.nextElementSibling!;
+/**
+ * Where the article's next laid-out block starts, from the panel's top, at every frame from a
+ * press on Train until three frames after the status says `trained` (a number written above the
+ * panel may move both): the distinct offsets seen.
+ */
+async function offsetsBelowPanel(page: Page, trained: string): Promise<number[]> {
+  return panel(page).evaluate(async (el, trained) => {
+    let next = el.closest('.sl-markdown-content > *')!.nextElementSibling!;
+    while (next.getBoundingClientRect().height === 0) next = next.nextElementSibling!;
     const top = () => Math.round(next.getBoundingClientRect().top - el.getBoundingClientRect().top);
     const seen = [top()];
     el.querySelector<HTMLButtonElement>('[data-action="mazur.train"]')!.click();
     const status = el.querySelector('.training__status')!;
-    while (!status.textContent.startsWith('Trained ')) {
+    while (!status.textContent.startsWith(trained)) {
       await new Promise((resolve) => requestAnimationFrame(resolve));
       seen.push(top());
     }
@@ -236,10 +234,19 @@ test('on a phone, nothing below the panel moves while a run goes or when it ends
       seen.push(top());
     }
     return [...new Set(seen)];
-  });
+  }, trained);
+}
+
+test('on a phone, nothing below the panel moves while a run goes or when it ends', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(`${PAGE}?mazur.steps=3000`);
+  await goLive(page);
+  await action(page, 'train').scrollIntoViewIfNeeded();
   // One position throughout: the status line is one line shorter during the run on a phone,
   // and the progress line used to appear at the first frame of the first run.
-  expect(tops).toHaveLength(1);
+  expect(await offsetsBelowPanel(page, 'Trained ')).toHaveLength(1);
   // The height the panel held is given up at the next edit.
   expect(await panel(page).evaluate((el: HTMLElement) => el.style.minHeight)).not.toBe('');
   await action(page, 'reset').click();
@@ -252,27 +259,9 @@ test('on the Chinese chapter, nothing below the panel moves while a 100,000-step
   await page.goto(`/zh-cn${PAGE}?mazur.steps=100000`);
   await goLive(page);
   await action(page, 'train').scrollIntoViewIfNeeded();
-  const tops = await panel(page).evaluate(async (el) => {
-    // The article's next block that is laid out, after the panel's own.
-    let next = el.closest('.sl-markdown-content > *')!.nextElementSibling!;
-    while (next.getBoundingClientRect().height === 0) next = next.nextElementSibling!;
-    const top = () => Math.round(next.getBoundingClientRect().top - el.getBoundingClientRect().top);
-    const seen = [top()];
-    el.querySelector<HTMLButtonElement>('[data-action="mazur.train"]')!.click();
-    const status = el.querySelector('.training__status')!;
-    while (!status.textContent.startsWith('已训练')) {
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      seen.push(top());
-    }
-    for (let i = 0; i < 3; i++) {
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      seen.push(top());
-    }
-    return [...new Set(seen)];
-  });
   // One position throughout: the line under the figures ("当前：E = …") went on to a second
   // line when E was first written as 8.88e-5, one character longer than 0.2984.
-  expect(tops).toHaveLength(1);
+  expect(await offsetsBelowPanel(page, '已训练')).toHaveLength(1);
 });
 
 test('Stop ends a run and the panel says what it did', async ({ page }) => {
