@@ -399,15 +399,18 @@ test('a read-out shows its full precision on hover', async ({ page }) => {
   expect(shown).toBe(`"${String(Number(expected({}).E!.toPrecision(12)))}"`);
 });
 
-test('a changed read-out on screen is tinted for FLASH_MS, then not; off screen, or with reduced motion, none is', async ({
+test('a changed read-out in a block of the article on screen is tinted for FLASH_MS, then not; in a block off screen, or with reduced motion, none is', async ({
   page,
 }) => {
-  /** Every read-out drawn as HTML, with its text, whether it is on screen and its data-flash. */
+  /**
+   * Every read-out drawn as HTML, with its text, whether its block of the article is on screen
+   * (the live layer watches blocks, not read-outs: block-watch.ts) and its data-flash.
+   */
   const readOuts = () =>
     page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('live-value, .live-math[data-value]')].map(
         (el) => {
-          const box = el.getBoundingClientRect();
+          const box = (el.closest('.sl-markdown-content > *') ?? el).getBoundingClientRect();
           return {
             text: el.textContent,
             onScreen: box.bottom > 0 && box.top < innerHeight && box.width > 0,

@@ -14,6 +14,8 @@
  * link's numbers are shown), and an element the observer has not yet reported is written at once.
  */
 
+import { intersectionBlockWatcher, type Watcher } from './block-watch.ts';
+
 /** How far from the viewport a read-out still counts as near: one screen above and below. */
 export const NEAR_MARGIN = '100% 0px';
 /** How long the edits must pause before the waiting writes are made, in ms. */
@@ -23,14 +25,8 @@ export const SLICE_MS = 4;
 /** On <html> while some writes wait, for tests and tools that read far numbers. */
 export const WAITING_ATTRIBUTE = 'data-writes-waiting';
 
-/** The part of an IntersectionObserver this needs, so that a test can drive it. */
-export interface Watcher {
-  observe(element: Element): void;
-  unobserve(element: Element): void;
-}
-
 export interface NearWritesOptions {
-  /** Makes the watcher that reports each element as near or not. Default: an IntersectionObserver with NEAR_MARGIN. */
+  /** Makes the watcher that reports each element as near or not. Default: an IntersectionObserver with NEAR_MARGIN over each element's block (block-watch.ts). */
   watcher?: (report: (element: Element, near: boolean) => void) => Watcher;
   /** Called with true when the first write starts to wait, and false when none waits. Default: nothing. */
   onWaiting?: (waiting: boolean) => void;
@@ -47,13 +43,9 @@ export interface NearWritesOptions {
   afterFrame?: (callback: () => void) => void;
 }
 
+/** Near by its block of the article (block-watch.ts): one observer target a block. */
 const intersectionWatcher = (report: (element: Element, near: boolean) => void): Watcher =>
-  new IntersectionObserver(
-    (entries) => {
-      for (const entry of entries) report(entry.target, entry.isIntersecting);
-    },
-    { rootMargin: NEAR_MARGIN },
-  );
+  intersectionBlockWatcher(report, { rootMargin: NEAR_MARGIN });
 
 export class NearWrites {
   readonly #near = new WeakSet<Element>();

@@ -7,6 +7,7 @@ import { digitsForSignificant, formatFull, formatNumber, formatParam } from '../
 import { derivedInfo, splitRef } from '../model.ts';
 import { numberParam } from '../params.ts';
 import type { ModelState } from '../store.ts';
+import { intersectionBlockWatcher, type Watcher } from './block-watch.ts';
 import { LiveElement, defineLive } from './element.ts';
 import { nearWrites, type NearWrites } from './near-writes.ts';
 import type { PageStore } from './page.ts';
@@ -30,17 +31,17 @@ function changingFast(element: Element): boolean {
 }
 
 /**
- * The read-outs on screen, kept by one IntersectionObserver. Only they flash: a flash off screen
- * is over before anyone could scroll to it, and one edit on the backprop chapter changes about
- * 300 read-outs, each of whose flashes was a layer for the compositor to place, every frame.
+ * The read-outs on screen, by their blocks of the article (block-watch.ts). Only they flash: a
+ * flash off screen is over before anyone could scroll to it, and one edit on the backprop
+ * chapter changes about 300 read-outs, each of whose flashes was a layer for the compositor to
+ * place, every frame.
  */
 const onScreen = new WeakSet<Element>();
-let visibility: IntersectionObserver | undefined;
+let visibility: Watcher | undefined;
 function watchVisibility(element: Element): () => void {
-  visibility ??= new IntersectionObserver((entries) => {
-    for (const entry of entries)
-      if (entry.isIntersecting) onScreen.add(entry.target);
-      else onScreen.delete(entry.target);
+  visibility ??= intersectionBlockWatcher((target, intersecting) => {
+    if (intersecting) onScreen.add(target);
+    else onScreen.delete(target);
   });
   visibility.observe(element);
   return () => {
