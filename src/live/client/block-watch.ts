@@ -6,11 +6,11 @@
  * Chinese backprop chapter's 200-odd read-outs (about 420 targets), that was 3 to 4 ms of a
  * 20 to 30 ms frame at 4x CPU. An element outside the article (an embed page's widget) is its
  * own target. A block is near when any part of it is, so a read-out in a tall block that is
- * partly on screen counts as near: it is written at once, as it was before the screen reached it.
+ * partly near counts as near, and is written at once, a little before the screen reaches it.
  */
 
 /** The article's blocks: each direct child of Starlight's Markdown content. */
-export const BLOCK = '.sl-markdown-content > *';
+const BLOCK = '.sl-markdown-content > *';
 
 /** What the watcher reports on: an element is near (or on screen) or not. */
 export type Report = (element: Element, intersecting: boolean) => void;

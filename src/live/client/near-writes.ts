@@ -23,7 +23,7 @@ export const SETTLE_MS = 200;
 /**
  * The longest a slice of waiting writes may run before it yields to the browser, in ms. What a
  * slice writes costs its frame far more than the writing: at 4 ms, a slice after a training run
- * on the Chinese backprop chapter wrote about 120 read-outs in 15 blocks, and its frame, laying
+ * on the Chinese backprop chapter wrote about 120 read-outs in 16 blocks, and its frame, laying
  * out and painting them, was a task of 43 to 65 ms at 4x CPU in three traced runs. At 1 ms the
  * drain takes about 25 frames instead of 4, of at most 76 writes each; the heaviest is the one
  * that makes a paragraph above the screen a line shorter, which scroll anchoring follows (31 to
