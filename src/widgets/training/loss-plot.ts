@@ -188,11 +188,19 @@ export function outputsDomain(
   points: readonly TrainingPoint[],
   outputs: readonly OutputLine[],
 ): [number, number] {
-  const ys = [...outputs.map((o) => o.target), ...points.flatMap((p) => p.outputs)].filter(
-    Number.isFinite,
-  );
-  const lo = Math.min(0, ...ys);
-  const hi = Math.max(1, ...ys);
+  // Loops, not spread arrays: a run's moved figures ask this at every redraw.
+  let lo = 0;
+  let hi = 1;
+  const see = (y: number): void => {
+    if (!Number.isFinite(y)) return;
+    if (y < lo) lo = y;
+    if (y > hi) hi = y;
+  };
+  for (const o of outputs) see(o.target);
+  for (let i = 0; i < points.length; i++) {
+    const ys = points[i]!.outputs;
+    for (let j = 0; j < ys.length; j++) see(ys[j]!);
+  }
   if (lo >= 0 && hi <= 1) return [0, 1];
   const margin = (hi - lo) / 10;
   return [lo - margin, hi + margin];

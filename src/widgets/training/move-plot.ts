@@ -6,7 +6,7 @@
  */
 import type { OutputLine, TrainingPoint } from './model.ts';
 import { decades, outputsDomain, type FigureOptions } from './loss-plot.ts';
-import { place, readScales } from './figure-scales.ts';
+import { placer, readScales } from './figure-scales.ts';
 import { lossLabel, outputsLabel, trainingWords } from './words.ts';
 
 const sameDomain = (domain: readonly number[], want: readonly number[]): boolean =>
@@ -31,10 +31,7 @@ function scalesIfFit(
     ? lo <= yDomain[0] && yDomain[1] <= hi
     : sameDomain(scales.y.domain, yDomain);
   if (!sameDomain(scales.x.domain, [0, Math.max(steps, 1)]) || !fits) return undefined;
-  return {
-    x: (value: number) => place(scales.x, value),
-    y: (value: number) => place(scales.y, value),
-  };
+  return { x: placer(scales.x), y: placer(scales.y) };
 }
 
 /**
@@ -48,7 +45,9 @@ function linePath(
 ): string {
   let d = '';
   let open = false;
-  for (const p of points) {
+  // An indexed loop: for…of made an iterator result per point, at every redraw of a run.
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i]!;
     const px = x(p);
     const py = y(p);
     if (!Number.isFinite(px) || !Number.isFinite(py)) {
