@@ -307,6 +307,80 @@ test('Stop ends a run and the panel says what it did', async ({ page }) => {
   expect(await cell(page, 'E.new')).toBeLessThan(await cell(page, 'E.old'));
 });
 
+const WEIGHTS = ['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8'];
+
+/**
+ * Presses Train, and when the run's last snapshot first shows in the progress line (the first of
+ * the frames that end a run), in the same task, before the next frame (where the run writes its
+ * weights to the page and says it is done): `again`, reads the table's weights and presses Train
+ * again, returning them; `edit`, types 0.3 into the page's w1.
+ */
+async function atRunEnd(page: Page, then: 'again' | 'edit'): Promise<number[]> {
+  return panel(page).evaluate(
+    (el, [then, weights]) =>
+      new Promise<number[]>((resolve) => {
+        const text = el.querySelector('.training__progress-text')!;
+        const steps = el.querySelector<HTMLInputElement>('[data-param="mazur.steps"]')!.value;
+        const train = el.querySelector<HTMLButtonElement>('[data-action="mazur.train"]')!;
+        const observer = new MutationObserver(() => {
+          if (!text.textContent.startsWith(`Step ${steps} of ${steps}`)) return;
+          observer.disconnect();
+          if (then === 'again') {
+            const ended = weights.map((w) =>
+              Number(el.querySelector<HTMLElement>(`[data-cell="${w}.new"]`)!.dataset['raw']),
+            );
+            train.click();
+            resolve(ended);
+            return;
+          }
+          const w1 = document.querySelector<HTMLInputElement>(
+            '[role="spinbutton"][data-param="mazur.w1"]',
+          )!;
+          w1.value = '0.3';
+          w1.dispatchEvent(new Event('input', { bubbles: true }));
+          resolve([]);
+        });
+        observer.observe(text, { childList: true, characterData: true, subtree: true });
+        train.click();
+      }),
+    [then, WEIGHTS] as const,
+  );
+}
+
+test('Train pressed again as a run ends goes on from the weights the run ended on', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  await goLive(page);
+  await spin(page, 'steps').fill('10');
+  await spin(page, 'steps').press('Enter');
+  const ended = await atRunEnd(page, 'again');
+  await expect(status(page)).toContainText(/^Trained 10 steps/);
+  // The second run started from the first one's last weights, not from the last ones it wrote
+  // to the page while it ran.
+  for (const [i, w] of WEIGHTS.entries()) expect(await cell(page, `${w}.old`)).toBe(ended[i]);
+  expect(await cell(page, 'w5.new')).not.toBe(ended[4]);
+});
+
+test("an edit just as a run ends keeps the reader's value, as an edit during the run does", async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  await goLive(page);
+  await spin(page, 'steps').fill('10');
+  await spin(page, 'steps').press('Enter');
+  const w1 = page.locator('[role="spinbutton"][data-param="mazur.w1"]').first();
+  await w1.scrollIntoViewIfNeeded();
+  await atRunEnd(page, 'edit');
+  await settled(page);
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+  await expect(w1).toHaveAttribute('aria-valuenow', '0.3');
+  // The panel now previews a step from the reader's values.
+  expect(await cell(page, 'w1.old')).toBe(0.3);
+});
+
 test('N takes whole numbers, the button says "Train 1 step" for one, and Reset brings every value back, η and N included', async ({
   page,
 }) => {
