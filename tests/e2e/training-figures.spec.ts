@@ -308,6 +308,65 @@ test('during a run the progress line and the table show the same step, and the f
   expect(samples.at(-1)).toMatchObject({ running: false, busyTables: 0 });
 });
 
+test('a run changes one part of its panel per frame: the table, the figures or the status, never two, up to its end', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  await goLive(page);
+  // N typed and Train pressed at once: the figures' axes for 100,000 steps come from the figure
+  // worker while the run goes, so its answers arrive during the run.
+  await spin(page, 'steps').fill('100000');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const frames = await panel(page).evaluate(async (el) => {
+    const train = el.querySelector<HTMLButtonElement>('[data-action="mazur.train"]')!;
+    // Each frame's changes, by part: every mutation observed before a frame belongs to it.
+    let frame = 0;
+    const parts = new Map<number, Set<string>>();
+    const partOf = (node: Node): string | undefined => {
+      const element = node instanceof Element ? node : node.parentElement;
+      if (!element) return undefined;
+      if (element.closest('[data-plot]')) return 'figures';
+      if (element.closest('.training__table')) return 'table';
+      if (element.closest('.training__status')) return 'status';
+      return undefined;
+    };
+    new MutationObserver((records) => {
+      for (const record of records) {
+        const part = partOf(record.target);
+        if (!part) continue;
+        if (!parts.has(frame)) parts.set(frame, new Set());
+        parts.get(frame)!.add(part);
+      }
+    }).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['d', 'cx', 'cy', 'data-raw'],
+    });
+    train.click();
+    const started = frame;
+    let ended = -1;
+    while (ended < 0 || frame < ended + 4) {
+      await new Promise(requestAnimationFrame);
+      frame++;
+      if (ended < 0 && train.textContent !== 'Stop') ended = frame;
+      if (frame - started > 5000) break;
+    }
+    return [...parts].map(([at, kinds]) => ({ at, kinds: [...kinds].sort() }));
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await expect(status(page)).toContainText('Trained 100,000 steps');
+  // The table and the figures changed in many frames, the status at the press and at the end
+  // (when the run's weights are written to the page, in a frame of their own), and each frame
+  // changed one of them.
+  for (const part of ['figures', 'table'])
+    expect(frames.filter((f) => f.kinds.includes(part)).length, part).toBeGreaterThan(5);
+  expect(frames.filter((f) => f.kinds.includes('status')).length).toBeGreaterThanOrEqual(2);
+  expect(frames.filter((f) => f.kinds.length > 1)).toEqual([]);
+});
+
 test('after an edit the figures preview the run on the axes it needs, so that Train only moves them on', async ({
   page,
 }) => {

@@ -589,11 +589,11 @@ export class LiveTraining extends LiveElement {
       (svg) => {
         this.#asked.delete(name);
         this.#plotted.set(name, { curve, run, svg });
-        // During its run, the figure waits for the run's next turn to draw (#onProgress), so that
+        // During a run, the figure waits for the run's next turn to draw (#onProgress), so that
         // a frame does not change the page twice: drawn at once, on top of the table or the
         // weights written in the same frame, it made tasks of over 50 ms at 4× CPU on the
         // backprop chapter.
-        if (run && this.#run === run) {
+        if (this.#run) {
           this.#drawn = undefined;
           return;
         }
