@@ -21,7 +21,7 @@ export const VALUE_BOUND = 1e6;
 
 /** Clamp a number (±Infinity included) to [−VALUE_BOUND, VALUE_BOUND]; NaN passes through. */
 export function clampValue(x: number): number {
-  return x > VALUE_BOUND ? VALUE_BOUND : x < -VALUE_BOUND ? -VALUE_BOUND : x;
+  return Math.min(Math.max(x, -VALUE_BOUND), VALUE_BOUND);
 }
 
 /** Throw the engine's boundary error: `${where}: ${message}`. */
