@@ -310,12 +310,22 @@ test('Stop ends a run and the panel says what it did', async ({ page }) => {
 const WEIGHTS = ['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8'];
 
 /**
- * Presses Train, and when the run's last snapshot first shows in the progress line (the first of
- * the frames that end a run), in the same task, before the next frame (where the run writes its
- * weights to the page and says it is done): `again`, reads the table's weights and presses Train
- * again, returning them; `edit`, types 0.3 into the page's w1.
+ * Opens the chapter with N = 10 (and for `edit`, the page's w1 on screen) and presses Train.
+ * When the run's last snapshot first shows in the progress line (the first of the frames that
+ * end a run), in the same task, before the next frame (where the run writes its weights to the
+ * page and says it is done): `again` reads the table's weights and presses Train again,
+ * returning them; `edit` types 0.3 into the page's w1.
  */
 async function atRunEnd(page: Page, then: 'again' | 'edit'): Promise<number[]> {
+  await page.goto(PAGE);
+  await goLive(page);
+  await spin(page, 'steps').fill('10');
+  await spin(page, 'steps').press('Enter');
+  if (then === 'edit')
+    await page
+      .locator('[role="spinbutton"][data-param="mazur.w1"]')
+      .first()
+      .scrollIntoViewIfNeeded();
   return panel(page).evaluate(
     (el, [then, weights]) =>
       new Promise<number[]>((resolve) => {
@@ -350,10 +360,6 @@ async function atRunEnd(page: Page, then: 'again' | 'edit'): Promise<number[]> {
 test('Train pressed again as a run ends goes on from the weights the run ended on', async ({
   page,
 }) => {
-  await page.goto(PAGE);
-  await goLive(page);
-  await spin(page, 'steps').fill('10');
-  await spin(page, 'steps').press('Enter');
   const ended = await atRunEnd(page, 'again');
   await expect(status(page)).toContainText(/^Trained 10 steps/);
   // The second run started from the first one's last weights, not from the last ones it wrote
@@ -365,13 +371,8 @@ test('Train pressed again as a run ends goes on from the weights the run ended o
 test("an edit just as a run ends keeps the reader's value, as an edit during the run does", async ({
   page,
 }) => {
-  await page.goto(PAGE);
-  await goLive(page);
-  await spin(page, 'steps').fill('10');
-  await spin(page, 'steps').press('Enter');
-  const w1 = page.locator('[role="spinbutton"][data-param="mazur.w1"]').first();
-  await w1.scrollIntoViewIfNeeded();
   await atRunEnd(page, 'edit');
+  const w1 = page.locator('[role="spinbutton"][data-param="mazur.w1"]').first();
   await settled(page);
   await page.evaluate(
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
