@@ -591,8 +591,8 @@ export class LiveTraining extends LiveElement {
         this.#plotted.set(name, { curve, run, svg });
         // During a run, the figure waits for the run's next turn to draw (#onProgress), so that
         // a frame does not change the page twice: drawn at once, on top of the table or the
-        // weights written in the same frame, it made tasks of over 50 ms at 4× CPU on the
-        // backprop chapter.
+        // weights written in the same frame, it made frames of 51 to 89 ms at 4× CPU on the
+        // Chinese backprop chapter (Long Animation Frames, with the figure worker's answers).
         if (this.#run) {
           this.#drawn = undefined;
           return;
