@@ -190,7 +190,7 @@ export class LiveTraining extends LiveElement {
    * writes its weights first, so that Train or Take one step goes on from them.
    */
   #catchUp(): void {
-    if (this.#view !== 'preview') this.#ending?.();
+    this.#ending?.();
     nearWrites(this.ownerDocument).writeNow(this);
   }
 
@@ -392,12 +392,12 @@ export class LiveTraining extends LiveElement {
     this.#ending = ending;
     const last = {};
     this.#lastDraw = last;
-    const ended = (): boolean => this.#lastDraw === last && !this.#run && this.#view !== 'preview';
     afterNextFrame(() => {
-      if (this.#ending !== ending || !ended()) return;
+      // Any edit, a new run or another end since has dropped or made this write (#ending).
+      if (this.#ending !== ending) return;
       ending();
       afterNextFrame(() => {
-        if (!ended()) return;
+        if (this.#lastDraw !== last || this.#run || this.#view === 'preview') return;
         this.#lastDraw = undefined;
         this.#drawRun(run);
       });
