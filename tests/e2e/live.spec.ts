@@ -397,6 +397,12 @@ test('a read-out shows its full precision on hover', async ({ page }) => {
   await E.hover();
   const shown = await E.evaluate((el) => getComputedStyle(el, '::after').content);
   expect(shown).toBe(`"${String(Number(expected({}).E!.toPrecision(12)))}"`);
+  // The tooltip is placed against its read-out, which is positioned only while it is hovered:
+  // a positioned element is a layer of its own in every frame (live.css).
+  const position = () => E.evaluate((el) => getComputedStyle(el).position);
+  expect(await position()).toBe('relative');
+  await page.mouse.move(0, 0);
+  expect(await position()).toBe('static');
 });
 
 test('a changed read-out in a block of the article on screen is tinted for FLASH_MS, then not; in a block off screen, or with reduced motion, none is', async ({
@@ -424,7 +430,7 @@ test('a changed read-out in a block of the article on screen is tinted for FLASH
     page.evaluate(
       () =>
         [...document.querySelectorAll('live-value, .live-math[data-value]')].filter(
-          (el) => getComputedStyle(el, '::before').opacity === '1',
+          (el) => getComputedStyle(el).backgroundColor !== 'rgba(0, 0, 0, 0)',
         ).length,
     );
   /** Moves the page's clock on, running its timers: the tints' and the waiting writes'. */
