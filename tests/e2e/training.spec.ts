@@ -150,6 +150,85 @@ test('the page stays responsive during a 100,000-step run, and an edit stops it'
   ).toBeLessThan(100000);
 });
 
+test('during a run the weights reach the read-outs on screen; those a screen away follow once it ends', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  await goLive(page);
+  await spin(page, 'steps').fill('100000');
+  await spin(page, 'steps').press('Enter');
+  // The Train button at the top of the screen: the worked example's numbers above the panel are
+  // within a screen of it, but not on it.
+  await action(page, 'train').evaluate((button) => button.scrollIntoView({ block: 'start' }));
+  await settled(page);
+  type Place = 'on' | 'near' | 'far';
+  const seen = await page.evaluate(async () => {
+    const outs = [
+      ...document.querySelectorAll<HTMLElement>('live-value, .live-math[data-value]'),
+    ].filter((el) => el.dataset['value']?.startsWith('mazur.'));
+    const place = (el: Element): Place => {
+      const box = (el.closest('.sl-markdown-content > *') ?? el).getBoundingClientRect();
+      if (box.bottom > 0 && box.top < innerHeight) return 'on';
+      return box.bottom > -innerHeight && box.top < 2 * innerHeight ? 'near' : 'far';
+    };
+    const places = new Map(outs.map((el) => [el, place(el)]));
+    const before = new Map(outs.map((el) => [el, el.textContent]));
+    const changed: Record<Place, number> = { on: 0, near: 0, far: 0 };
+    const status = document.querySelector('live-training .training__status')!;
+    let ended = false;
+    new MutationObserver((records) => {
+      // The run's end writes its weights and says so in one task: one batch of records.
+      ended ||= (status.textContent ?? '').startsWith('Trained ');
+      if (ended) return;
+      for (const record of records) {
+        const node = record.target;
+        const el = (node instanceof Element ? node : node.parentElement)?.closest(
+          'live-value, .live-math[data-value]',
+        );
+        const where = el && places.get(el as HTMLElement);
+        if (where) changed[where]++;
+      }
+    }).observe(document.body, { subtree: true, characterData: true, childList: true });
+    document.querySelector<HTMLElement>('[data-action="mazur.train"]')!.click();
+    while (!ended) await new Promise((done) => setTimeout(done, 50));
+    Object.assign(window, { __places: places, __before: before });
+    return {
+      changed,
+      count: Object.fromEntries(
+        (['on', 'near', 'far'] as const).map((p) => [
+          p,
+          [...places.values()].filter((v) => v === p).length,
+        ]),
+      ),
+    };
+  });
+  // Some read-outs are on screen and some a screen away, and only those on screen changed.
+  expect(seen.count.on).toBeGreaterThan(0);
+  expect(seen.count.near).toBeGreaterThan(0);
+  expect(seen.changed.on).toBeGreaterThan(0);
+  expect(seen.changed).toMatchObject({ near: 0, far: 0 });
+  // Once the run is over, each value reads the same wherever it is shown, those a screen away
+  // included, which moved on from where they started.
+  await settled(page);
+  const after = await page.evaluate(() => {
+    const { __places: places, __before: before } = window as unknown as {
+      __places: Map<HTMLElement, Place>;
+      __before: Map<HTMLElement, string>;
+    };
+    const byRef = new Map<string, Set<string>>();
+    let nearMoved = 0;
+    for (const [el, where] of places) {
+      if (where === 'far') continue;
+      const ref = el.dataset['value']!;
+      byRef.set(ref, (byRef.get(ref) ?? new Set()).add(el.dataset['raw'] ?? ''));
+      if (where === 'near' && el.textContent !== before.get(el)) nearMoved++;
+    }
+    return { nearMoved, split: [...byRef].filter(([, raws]) => raws.size > 1).map(([ref]) => ref) };
+  });
+  expect(after.nearMoved).toBeGreaterThan(0);
+  expect(after.split).toEqual([]);
+});
+
 test('the press on Train changes only the buttons and the status; the run shows its progress next', async ({
   page,
 }) => {

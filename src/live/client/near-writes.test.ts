@@ -7,12 +7,21 @@ function setup(options: { frames?: (() => void)[] } = {}) {
   const timers: { at: number; run: () => void; id: number }[] = [];
   let nextId = 1;
   let report: (element: Element, near: boolean) => void = () => undefined;
+  let reportScreen: (element: Element, onScreen: boolean) => void = () => undefined;
   const watched = new Set<Element>();
+  const onScreenWatched = new Set<Element>();
   const waitingCalls: boolean[] = [];
   const writes = new NearWrites({
     watcher: (r) => {
       report = r;
       return { observe: (e) => watched.add(e), unobserve: (e) => watched.delete(e) };
+    },
+    screen: (r) => {
+      reportScreen = r;
+      return {
+        observe: (e) => onScreenWatched.add(e),
+        unobserve: (e) => onScreenWatched.delete(e),
+      };
     },
     onWaiting: (waiting) => waitingCalls.push(waiting),
     setTimer: (run, ms) => {
@@ -86,7 +95,9 @@ function setup(options: { frames?: (() => void)[] } = {}) {
     tick,
     element,
     report: (e: Element, near: boolean) => report(e, near),
+    reportScreen: (e: Element, onScreen: boolean) => reportScreen(e, onScreen),
     watched,
+    onScreenWatched,
     waitingCalls,
     timers,
   };
@@ -228,6 +239,62 @@ describe('NearWrites', () => {
     expect(t.writes.waiting).toBe(0);
   });
 
+  it('while narrowed, near is on screen: a near element off screen waits until it comes on screen', () => {
+    const t = setup();
+    const [seen, unseen, unknown] = [t.element(), t.element(), t.element()];
+    for (const e of [seen, unseen, unknown]) t.writes.watch(e);
+    for (const e of [seen, unseen]) t.report(e, true);
+    t.reportScreen(seen, true);
+    t.reportScreen(unseen, false);
+    expect([seen, unseen].map((e) => t.writes.onScreen(e))).toEqual([true, false]);
+    const widen = t.writes.narrow();
+    const done: string[] = [];
+    t.writes.write(seen, () => done.push('seen'));
+    t.writes.write(unseen, () => done.push('unseen'));
+    // Not yet reported on screen or off: written at once, as a first write must be.
+    t.writes.write(unknown, () => done.push('unknown'));
+    expect(done).toEqual(['seen', 'unknown']);
+    expect(t.writes.isNear(unseen)).toBe(false);
+    // Reported near again (the margin's watcher): still not on screen, so it still waits.
+    t.report(unseen, true);
+    expect(done).toEqual(['seen', 'unknown']);
+    // The reader scrolls it on screen: its write is made.
+    t.reportScreen(unseen, true);
+    expect(done).toEqual(['seen', 'unknown', 'unseen']);
+    widen();
+    expect(t.writes.isNear(unseen)).toBe(true);
+  });
+
+  it('widened again, what waited for the screen is made once the edits pause; each narrow() is released once', () => {
+    const t = setup();
+    const done: number[] = [];
+    const e = t.element();
+    t.writes.watch(e);
+    t.report(e, true);
+    t.reportScreen(e, false);
+    // A far write waits for the pause: narrowing puts its drain off until the run is over.
+    const far = t.far();
+    t.writes.write(far, () => done.push(0));
+    expect(t.timers).toHaveLength(1);
+    const first = t.writes.narrow();
+    expect(t.timers).toHaveLength(0);
+    const second = t.writes.narrow();
+    t.writes.write(e, () => done.push(1));
+    first();
+    first();
+    // One narrowing is still held.
+    expect(t.writes.isNear(e)).toBe(false);
+    t.advance(SETTLE_MS * 2);
+    expect(done).toEqual([]);
+    second();
+    expect(t.writes.isNear(e)).toBe(true);
+    t.advance(SETTLE_MS - 1);
+    expect(done).toEqual([]);
+    t.advance(1);
+    expect(done).toEqual([0, 1]);
+    expect(t.writes.waiting).toBe(0);
+  });
+
   it('flush() and writeNow() make waiting writes at once; unwatching drops an element and its write', () => {
     const t = setup();
     const [a, b, c] = [t.element(), t.element(), t.element()];
@@ -241,6 +308,7 @@ describe('NearWrites', () => {
     expect(done).toEqual(['b']);
     stops[2]!();
     expect(t.watched.has(c)).toBe(false);
+    expect(t.onScreenWatched.has(c)).toBe(false);
     t.writes.flush();
     expect(done).toEqual(['b', 'a']);
     expect(t.timers).toHaveLength(0);

@@ -7,7 +7,6 @@ import { digitsForSignificant, formatFull, formatNumber, formatParam } from '../
 import { derivedInfo, splitRef } from '../model.ts';
 import { numberParam } from '../params.ts';
 import type { ModelState } from '../store.ts';
-import { intersectionBlockWatcher, type Watcher } from './block-watch.ts';
 import { LiveElement, defineLive } from './element.ts';
 import { nearWrites, type NearWrites } from './near-writes.ts';
 import type { PageStore } from './page.ts';
@@ -31,26 +30,6 @@ function changingFast(element: Element): boolean {
 }
 
 /**
- * The read-outs on screen, by their blocks of the article (block-watch.ts). Only they flash: a
- * flash off screen is over before anyone could scroll to it, and one edit on the backprop
- * chapter changes about 300 read-outs, each of whose flashes was a layer for the compositor to
- * place, every frame.
- */
-const onScreen = new WeakSet<Element>();
-let visibility: Watcher | undefined;
-function watchVisibility(element: Element): () => void {
-  visibility ??= intersectionBlockWatcher((target, intersecting) => {
-    if (intersecting) onScreen.add(target);
-    else onScreen.delete(target);
-  });
-  visibility.observe(element);
-  return () => {
-    visibility?.unobserve(element);
-    onScreen.delete(element);
-  };
-}
-
-/**
  * Flashes a read-out that just changed: a tint behind it (live.css) for FLASH_MS, there and then
  * gone. It was a fade, but a fade is an animation, and while one runs the browser composites
  * the page again at every frame: begun by the first press of a run of arrow keys, the fades on
@@ -59,12 +38,14 @@ function watchVisibility(element: Element): () => void {
  * 16 ms in 9 of 9 without the fade). The tint is set by an attribute write, which restyles this
  * one element (element.animate() made the browser bring the whole page's style up to date, once
  * per read-out: 1.7 s of each edit on the backprop chapter at 4x CPU throttling), and one timer
- * takes the tints away.
+ * takes the tints away. Only a read-out whose block is on screen flashes (NearWrites.onScreen):
+ * a flash off screen is over before anyone could scroll to it, and one edit on the backprop
+ * chapter changes about 300 read-outs.
  */
 const flashing = new Map<Element, number>(); // element → when its tint goes
 let unflashTimer: ReturnType<typeof setTimeout> | undefined;
-function flash(element: Element): void {
-  if (!onScreen.has(element)) return;
+function flash(element: Element, writes: NearWrites): void {
+  if (!writes.onScreen(element)) return;
   element.setAttribute('data-flash', '');
   flashing.set(element, performance.now() + FLASH_MS);
   unflashTimer ??= setTimeout(unflash, FLASH_MS);
@@ -122,7 +103,6 @@ export function bindReadOut(element: HTMLElement | Element, store: PageStore): (
   const mathMinus = element.hasAttribute('data-math');
   // A parameter shows every digit it has, as the build writes it (formatParam).
   const format = isParam ? formatParam : formatNumber;
-  const unwatch = element instanceof HTMLElement ? watchVisibility(element) : undefined;
   const writes = nearWrites(element.ownerDocument);
   let busy = false; // a worker's value is on its way
   const render = (value: number | undefined): void => {
@@ -148,7 +128,7 @@ export function bindReadOut(element: HTMLElement | Element, store: PageStore): (
         !reducedMotion() &&
         !changingFast(element)
       ) {
-        flash(element);
+        flash(element, writes);
       }
     }
   };
@@ -190,7 +170,6 @@ export function bindReadOut(element: HTMLElement | Element, store: PageStore): (
   return () => {
     stop();
     stopAsking();
-    unwatch?.();
     unwatchNear();
   };
 }

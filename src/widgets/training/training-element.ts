@@ -109,6 +109,8 @@ export class LiveTraining extends LiveElement {
   #run: TrainingRun | undefined;
   /** The scheduler's handle on the run in progress. */
   #handle: Run | undefined;
+  /** Gives back "near" its screen's margin (NearWrites.narrow), which a run narrows. */
+  #widenNear: (() => void) | undefined;
   #curve: Curve | undefined;
   /** Figures drawn by Plot that drawFigures has yet to take (#take). */
   #plotted = new Map<
@@ -197,6 +199,7 @@ export class LiveTraining extends LiveElement {
   protected override teardown(): void {
     this.#unwatchNear?.();
     this.#handle?.cancel();
+    this.#widenNear?.();
     this.#run = undefined;
     this.#stopPreview();
   }
@@ -286,6 +289,8 @@ export class LiveTraining extends LiveElement {
     const run = new TrainingRun(state.spec, values);
     this.#run = run;
     this.#view = 'running';
+    // The weights it writes reach only the read-outs on screen until it ends (near-writes.ts).
+    this.#widenNear = nearWrites(this.ownerDocument).narrow();
     // The press itself changes only the buttons and the status; the run's first snapshot in the
     // progress line and the table follows with the first slice (#reveal). The press is handled in
     // the frame's own task, with its hit tests and the frame's style, layout and paint: with the
@@ -409,6 +414,8 @@ export class LiveTraining extends LiveElement {
     this.#run = undefined;
     this.#handle?.cancel();
     this.#handle = undefined;
+    this.#widenNear?.();
+    this.#widenNear = undefined;
     const state = this.#state;
     if (state) this.#labelTrain(state.params.peek());
     this.#button('step')?.removeAttribute('disabled');
