@@ -401,6 +401,58 @@ test('after an edit the figures preview the run on the axes it needs, so that Tr
   for (const [i, html] of after.entries()) expect(lines(html)).toEqual(lines(drawn[i]!));
 });
 
+test('during a run the figures move on every turn, their captions at most once a second, and at its end the captions sum it up', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  await goLive(page);
+  await spin(page, 'steps').fill('100000');
+  await spin(page, 'steps').press('Enter');
+  const seen = await panel(page).evaluate(async (el) => {
+    const status = el.querySelector('.training__status')!;
+    const changes: { part: string; at: number }[] = [];
+    let ended = false;
+    new MutationObserver((records) => {
+      ended ||= (status.textContent ?? '').startsWith('Trained ');
+      if (ended) return;
+      const at = performance.now();
+      for (const record of records) {
+        const target =
+          record.target instanceof Element ? record.target : record.target.parentElement;
+        const part = target?.closest('[data-caption]')?.getAttribute('data-caption');
+        if (part) changes.push({ part: `caption:${part}`, at });
+        else if (record.type === 'attributes' && target?.closest('[data-plot="loss"]'))
+          changes.push({ part: 'line', at });
+      }
+    }).observe(el, {
+      subtree: true,
+      characterData: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['d'],
+    });
+    el.querySelector<HTMLElement>('[data-action="mazur.train"]')!.click();
+    while (!ended) await new Promise((done) => setTimeout(done, 50));
+    return changes;
+  });
+  const times = (part: string) => [
+    ...new Set(seen.filter((c) => c.part === part).map((c) => c.at)),
+  ];
+  // The loss line moved on many times in the 4 s run; each caption changed a few times, once a
+  // second at most.
+  expect(times('line').length).toBeGreaterThan(10);
+  for (const part of ['caption:loss', 'caption:outputs']) {
+    const at = times(part);
+    expect(at.length, part).toBeGreaterThanOrEqual(1);
+    expect(at.length, part).toBeLessThanOrEqual(5);
+    for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]!, part).toBeGreaterThan(950);
+  }
+  await expect(panel(page).locator('[data-caption="loss"]')).toHaveText(/^Trained 100,000 steps/);
+  await expect(panel(page).locator('[data-caption="outputs"]')).toContainText(
+    'After 100,000 steps',
+  );
+});
+
 test('Train pressed as soon as N is typed draws the loss figure with decades of room below its line, so that Plot draws it again at most twice as E falls', async ({
   page,
 }) => {

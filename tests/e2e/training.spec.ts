@@ -177,9 +177,10 @@ test('during a run the weights reach the read-outs on screen; those a screen awa
     const status = document.querySelector('live-training .training__status')!;
     let ended = false;
     new MutationObserver((records) => {
-      // The run's end writes its weights and says so in one task: one batch of records.
-      ended ||= (status.textContent ?? '').startsWith('Trained ');
+      // The run's end writes its last weights and says so in one task: one batch of records,
+      // which counts as the run's. What comes after it is the page catching up.
       if (ended) return;
+      ended = (status.textContent ?? '').startsWith('Trained ');
       for (const record of records) {
         const node = record.target;
         const el = (node instanceof Element ? node : node.parentElement)?.closest(
@@ -202,7 +203,8 @@ test('during a run the weights reach the read-outs on screen; those a screen awa
       ),
     };
   });
-  // Some read-outs are on screen and some a screen away, and only those on screen changed.
+  // Some read-outs are on screen and some a screen away, and only those on screen changed, to
+  // the run's last weights included.
   expect(seen.count.on).toBeGreaterThan(0);
   expect(seen.count.near).toBeGreaterThan(0);
   expect(seen.changed.on).toBeGreaterThan(0);

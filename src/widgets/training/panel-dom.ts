@@ -86,8 +86,8 @@ export function showTable(
 }
 
 /**
- * Both figures, their data tables and their captions, from `curve`, worded for `view` in the
- * page's `words`.
+ * Both figures, their data tables and, unless `captions` is false, their captions, from
+ * `curve`, worded for `view` in the page's `words`.
  *
  * A figure of a run whose axes still fit is moved on in place (moveLossPlot, moveOutputsPlot).
  * During a run (`view` running), at most one is drawn again by Plot, and the data tables
@@ -102,6 +102,7 @@ export function drawFigures(
   view: View,
   words: TrainingWords,
   locale: Locale,
+  captions = true,
 ): boolean {
   const { points, steps, outputs, change } = curve;
   const running = view === 'running';
@@ -150,7 +151,7 @@ export function drawFigures(
   });
   const kind = view === 'preview' || view === 'step' ? 'preview' : 'run';
   const lossCaption = root.querySelector<HTMLElement>('[data-caption="loss"]');
-  if (lossCaption && lossShown) {
+  if (lossCaption && lossShown && captions) {
     setText(
       lossCaption,
       running
@@ -159,7 +160,7 @@ export function drawFigures(
     );
   }
   const outputsCaption = root.querySelector<HTMLElement>('[data-caption="outputs"]');
-  if (outputsCaption && outputsShown) {
+  if (outputsCaption && outputsShown && captions) {
     setNamedText(outputsCaption, outputsSummary(change, outputs, words), outputNames(outputs));
   }
   const tables = root.querySelectorAll('[data-table]');
