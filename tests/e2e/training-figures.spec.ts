@@ -12,6 +12,13 @@ const action = (page: Page, name: string) => panel(page).locator(`[data-action="
 const status = (page: Page) => panel(page).locator('.training__status');
 const spin = (page: Page, param: string) =>
   panel(page).locator(`[role="spinbutton"][data-param="mazur.${param}"]`);
+/** Opens the chapter, live, with the panel's N set to `steps` (and the edit made). */
+async function openWithSteps(page: Page, steps: number): Promise<void> {
+  await page.goto(PAGE);
+  await goLive(page);
+  await spin(page, 'steps').fill(String(steps));
+  await spin(page, 'steps').press('Enter');
+}
 
 test('each figure is one image named by a summary of its data, with nothing named inside it', async ({
   page,
@@ -404,10 +411,7 @@ test('after an edit the figures preview the run on the axes it needs, so that Tr
 test('during a run the figures move on every turn, their captions at most once a second, and at its end the captions sum it up', async ({
   page,
 }) => {
-  await page.goto(PAGE);
-  await goLive(page);
-  await spin(page, 'steps').fill('100000');
-  await spin(page, 'steps').press('Enter');
+  await openWithSteps(page, 100_000);
   const seen = await panel(page).evaluate(async (el) => {
     const status = el.querySelector('.training__status')!;
     const changes: { part: string; at: number }[] = [];

@@ -20,6 +20,13 @@ const panel = (page: Page) => page.locator('live-training').first();
 const action = (page: Page, name: string) => panel(page).locator(`[data-action="mazur.${name}"]`);
 const spin = (page: Page, param: string) =>
   panel(page).locator(`[role="spinbutton"][data-param="mazur.${param}"]`);
+/** Opens the chapter, live, with the panel's N set to `steps` (and the edit made). */
+async function openWithSteps(page: Page, steps: number): Promise<void> {
+  await page.goto(PAGE);
+  await goLive(page);
+  await spin(page, 'steps').fill(String(steps));
+  await spin(page, 'steps').press('Enter');
+}
 const cell = async (page: Page, key: string): Promise<number> =>
   Number(await panel(page).locator(`[data-cell="${key}"]`).getAttribute('data-raw'));
 const status = (page: Page) => panel(page).locator('.training__status');
@@ -120,10 +127,7 @@ test('Train lowers E monotonically at η = 0.5, to below 1e-4 after 10,000 steps
 test('the page stays responsive during a 100,000-step run, and an edit stops it', async ({
   page,
 }) => {
-  await page.goto(PAGE);
-  await goLive(page);
-  await spin(page, 'steps').fill('100000');
-  await spin(page, 'steps').press('Enter');
+  await openWithSteps(page, 100_000);
   // The progress bar advances frame after frame (sampled from the click on).
   const seen = await panel(page).evaluate(async (el) => {
     const bar = el.querySelector('progress')!;
@@ -153,10 +157,7 @@ test('the page stays responsive during a 100,000-step run, and an edit stops it'
 test('during a run the weights reach the read-outs on screen; those a screen away follow once it ends', async ({
   page,
 }) => {
-  await page.goto(PAGE);
-  await goLive(page);
-  await spin(page, 'steps').fill('100000');
-  await spin(page, 'steps').press('Enter');
+  await openWithSteps(page, 100_000);
   // The Train button at the top of the screen: the worked example's numbers above the panel are
   // within a screen of it, but not on it.
   await action(page, 'train').evaluate((button) => button.scrollIntoView({ block: 'start' }));
