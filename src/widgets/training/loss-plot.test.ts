@@ -281,6 +281,33 @@ describe('moveLossPlot() and moveOutputsPlot()', () => {
     expect(moveLossPlot(roomy, lower, { steps: 10000, keepAxes: true })).toBe(false);
   });
 
+  it('moved on turn after turn of a run, draws each time the lines a move from scratch draws', () => {
+    const whole = lossPlot(Plot, newDocument(), points, { steps: 10000 });
+    const outputs = outputsPlot(Plot, newDocument(), points, targets, { steps: 10000 });
+    const options = { steps: 10000, keepAxes: true };
+    const lines = (svg: Element) =>
+      [...svg.querySelectorAll('g[data-mark="line"] path')].map((path) => path.getAttribute('d'));
+    // As the panel draws a run: the points sampled so far (the same objects each time), and the
+    // snapshot shown last, a new object each time.
+    for (const step of [10, 200, 201, 3000, 3000, 9000]) {
+      const shown = [...at(step), { ...at(step).at(-1)!, step: step + 1 }];
+      const freshLoss = whole.cloneNode(true) as Element;
+      const freshOutputs = outputs.cloneNode(true) as Element;
+      expect(moveLossPlot(whole, shown, options)).toBe(true);
+      expect(moveLossPlot(freshLoss, shown, options)).toBe(true);
+      expect(lines(whole)).toEqual(lines(freshLoss));
+      expect(moveOutputsPlot(outputs, shown, targets, options)).toBe(true);
+      expect(moveOutputsPlot(freshOutputs, shown, targets, options)).toBe(true);
+      expect(lines(outputs)).toEqual(lines(freshOutputs));
+    }
+    // Another run's points on the same axes (new objects, other values): not the last run's line.
+    const other = at(9000).map((p) => ({ ...p, E: p.E * 2 }));
+    const fresh = whole.cloneNode(true) as Element;
+    moveLossPlot(whole, other, options);
+    moveLossPlot(fresh, other, options);
+    expect(lines(whole)).toEqual(lines(fresh));
+  });
+
   it('moves an outputs figure on to more of the run, every output with its dot', () => {
     const svg = outputsPlot(Plot, newDocument(), earlier, targets, { steps: 10000 });
     expect(moveOutputsPlot(svg, later, targets, { steps: 10000 })).toBe(true);

@@ -6,7 +6,7 @@
  */
 import type { OutputLine, TrainingPoint } from './model.ts';
 import { decades, outputsDomain, type FigureOptions } from './loss-plot.ts';
-import { placer, readScales } from './figure-scales.ts';
+import { placer, readScales, SCALES } from './figure-scales.ts';
 import { lossLabel, outputsLabel, trainingWords } from './words.ts';
 
 const sameDomain = (domain: readonly number[], want: readonly number[]): boolean =>
@@ -34,19 +34,28 @@ function scalesIfFit(
   return { x: placer(scales.x), y: placer(scales.y) };
 }
 
+/** A path's `d` so far, and whether its last point began or continued a line. */
+interface PathSoFar {
+  readonly d: string;
+  readonly open: boolean;
+}
+
 /**
- * A line through `points` as Plot draws one: `M` then `L`, to 3 decimals, broken where a point
- * has no position (its value off the scale, such as E = 0 on a log axis).
+ * `path` with `points` from `start` to `end` added, as Plot draws a line: `M` then `L`, to 3
+ * decimals, broken where a point has no position (its value off the scale, such as E = 0 on a log
+ * axis).
  */
-function linePath(
+function extendPath(
+  path: PathSoFar,
   points: readonly TrainingPoint[],
+  start: number,
+  end: number,
   x: (p: TrainingPoint) => number,
   y: (p: TrainingPoint) => number,
-): string {
-  let d = '';
-  let open = false;
+): PathSoFar {
+  let { d, open } = path;
   // An indexed loop: for…of made an iterator result per point, at every redraw of a run.
-  for (let i = 0; i < points.length; i++) {
+  for (let i = start; i < end; i++) {
     const p = points[i]!;
     const px = x(p);
     const py = y(p);
@@ -57,7 +66,50 @@ function linePath(
     d += `${open ? 'L' : 'M'}${+px.toFixed(3)},${+py.toFixed(3)}`;
     open = true;
   }
-  return d;
+  return { d, open };
+}
+
+/**
+ * What each line was last drawn through, but for its last point: the figure's scales (as
+ * data-scales writes them), how many points and the last of them, and the path through them.
+ */
+interface Drawn extends PathSoFar {
+  readonly scales: string | null;
+  readonly last: TrainingPoint | undefined;
+  readonly count: number;
+}
+const drawnLines = new WeakMap<Element, Drawn>();
+
+/**
+ * The line's `d` through `points`. During a run the axes stay, and the points so far are the same
+ * objects from one redraw to the next (model.ts TrainingRun), but for the last, the snapshot
+ * shown: a redraw formats only what is new since the last. Formatting every point of three lines
+ * at every redraw allocated 4.2 of the 15 MB a 100,000-step run allocates on the backprop chapter.
+ */
+function linePath(
+  line: Element,
+  scales: string | null,
+  points: readonly TrainingPoint[],
+  x: (p: TrainingPoint) => number,
+  y: (p: TrainingPoint) => number,
+): string {
+  const known = drawnLines.get(line);
+  const stable = Math.max(0, points.length - 1);
+  const resume =
+    known !== undefined &&
+    known.scales === scales &&
+    known.count > 0 &&
+    known.count <= stable &&
+    points[known.count - 1] === known.last;
+  const start = resume ? known.count : 0;
+  const prefix = extendPath(resume ? known : { d: '', open: false }, points, start, stable, x, y);
+  drawnLines.set(line, {
+    ...prefix,
+    scales,
+    last: points[stable - 1],
+    count: stable,
+  });
+  return extendPath(prefix, points, stable, points.length, x, y).d;
 }
 
 /** Moves the `i`-th line and dot (the error's, or an output's) on to `points`. */
@@ -68,7 +120,8 @@ function moveSeries(
   x: (p: TrainingPoint) => number,
   y: (p: TrainingPoint) => number,
 ): void {
-  svg.querySelectorAll('g[data-mark="line"] path')[i]?.setAttribute('d', linePath(points, x, y));
+  const line = svg.querySelectorAll('g[data-mark="line"] path')[i];
+  line?.setAttribute('d', linePath(line, svg.getAttribute(SCALES), points, x, y));
   const dot = svg.querySelectorAll('g[data-mark="dot"] circle')[i];
   const last = points.at(-1);
   if (!dot || !last) return;
