@@ -8,7 +8,7 @@
  *   TensorFlow) and keeps a dead unit dead.
  * - Leaky ReLU'(0) = a, ELU'(0) = α: the left branch is used at 0, consistently with ReLU.
  */
-import { fail } from './validate.ts';
+import { clamp, fail } from './validate.ts';
 
 export type ActivationId = 'sigmoid' | 'tanh' | 'relu' | 'leakyRelu' | 'elu' | 'identity';
 
@@ -287,16 +287,9 @@ export function derivativeScalar(code: number, param: number, x: number): number
  */
 export const ACTIVATION_BOUND = 1e100;
 
-/**
- * x clamped to ±ACTIVATION_BOUND; NaN and −0 pass through. Every clamp in the engine's loops is
- * written with Math.min and Math.max, not as `x > B ? B : x < −B ? −B : x`: with B an imported
- * constant, V8 boxed the ternary's result on every store into a Float64Array, and a training step
- * of the 2-2-2 network allocated 210 bytes (21 MB per 100,000 steps in Node; on the backprop
- * chapter, 16 of the 45 MB a 100,000-step run allocated, and the collections that came with it).
- * Now the step allocates only the loss it returns (kernel.test.ts).
- */
+/** x clamped to ±ACTIVATION_BOUND; NaN and −0 pass through. */
 function bound(x: number): number {
-  return Math.min(Math.max(x, -ACTIVATION_BOUND), ACTIVATION_BOUND);
+  return clamp(x, ACTIVATION_BOUND);
 }
 
 /** out[i] = f(z[i]) for i in [off, off + n). */

@@ -13,7 +13,7 @@
  * gain γ fixed at 1 and the layer's bias as its shift β.
  */
 import { ACTIVATION_BOUND, activateLayer, multiplyByDerivative } from './activations.ts';
-import { VALUE_BOUND } from './validate.ts';
+import { clamp, VALUE_BOUND } from './validate.ts';
 
 /**
  * Saturation guard for hidden deltas and ∂E/∂a: |δ| ≤ 1e100. Inputs and parameters are bounded
@@ -279,7 +279,7 @@ function normaliseBackward(lay: Layout, ws: Workspace, l: number, count: number)
     for (let s = 0; s < count; s++) {
       const i = s * stride + rel + j;
       const v = inv * (d[i]! - meanD - xhat[i]! * meanDx);
-      d[i] = Math.min(Math.max(v, -DELTA_BOUND), DELTA_BOUND);
+      d[i] = clamp(v, DELTA_BOUND);
     }
   }
 }
@@ -325,7 +325,7 @@ function biases(
   if (update) {
     for (let i = bo; i < end; i++) {
       const v = p[i]! - eta * g[i]!;
-      p[i] = Math.min(Math.max(v, -VALUE_BOUND), VALUE_BOUND);
+      p[i] = clamp(v, VALUE_BOUND);
     }
   }
 }
@@ -394,7 +394,7 @@ function finishSimultaneous(
       const w = p[r]!;
       if (below) gb[inOff + k]! += w * dj; // the old weight
       const v = w - eta * gr;
-      p[r] = Math.min(Math.max(v, -maxP), maxP);
+      p[r] = clamp(v, maxP);
     }
   }
 }
@@ -427,7 +427,7 @@ function finishInPlace(
       let gr = dj * a[inOff + k]!;
       if (sum) gr = (g[r]! + gr) * inv;
       const v = p[r]! - eta * gr;
-      const w = Math.min(Math.max(v, -maxP), maxP);
+      const w = clamp(v, maxP);
       p[r] = w;
       if (below) gb[inOff + k]! += w * dj; // the updated weight
     }
@@ -498,7 +498,7 @@ function updateLayer(lay: Layout, p: Float64Array, g: Float64Array, l: number, e
   const end = lay.trainBiases ? lay.bOffset[l]! + lay.bCount[l]! : lay.bOffset[l]!;
   for (let i = lay.wOffset[l]!; i < end; i++) {
     const v = p[i]! - eta * g[i]!;
-    p[i] = Math.min(Math.max(v, -VALUE_BOUND), VALUE_BOUND);
+    p[i] = clamp(v, VALUE_BOUND);
   }
 }
 
