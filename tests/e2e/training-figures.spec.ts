@@ -1,24 +1,12 @@
 import { expect, goLive, pickTheme, test, type Page } from './fixtures.ts';
 import { formatError } from '../../src/widgets/training/words.ts';
+import { PAGE, action, openWithSteps, panel, spin, status } from './training-panel.ts';
 
 // The training panel's figures and progress, on the backpropagation chapter: what a screen
 // reader finds in each figure, the curves' contrast in both themes, and a run's progress line
 // beside its table.
-const PAGE = '/chapters/backprop/';
-const panel = (page: Page) => page.locator('live-training').first();
 const figure = (page: Page, plot: 'loss' | 'outputs') =>
   panel(page).locator('figure', { has: page.locator(`[data-plot="${plot}"]`) });
-const action = (page: Page, name: string) => panel(page).locator(`[data-action="mazur.${name}"]`);
-const status = (page: Page) => panel(page).locator('.training__status');
-const spin = (page: Page, param: string) =>
-  panel(page).locator(`[role="spinbutton"][data-param="mazur.${param}"]`);
-/** Opens the chapter, live, with the panel's N set to `steps` (and the edit made). */
-async function openWithSteps(page: Page, steps: number): Promise<void> {
-  await page.goto(PAGE);
-  await goLive(page);
-  await spin(page, 'steps').fill(String(steps));
-  await spin(page, 'steps').press('Enter');
-}
 
 test('each figure is one image named by a summary of its data, with nothing named inside it', async ({
   page,

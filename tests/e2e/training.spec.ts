@@ -10,26 +10,14 @@ import {
   type Page,
 } from './fixtures.ts';
 import { mazur } from '../../src/engine/mazur.ts';
+import { PAGE, action, openWithSteps, panel, spin, status } from './training-panel.ts';
 
-// The training panel, <Training model="mazur" />, on the backpropagation chapter. Its table cells
-// carry their unrounded value in data-raw; its actions are data-action="mazur.step|train|reset".
-const PAGE = '/chapters/backprop/';
+// The training panel on the backpropagation chapter (training-panel.ts). Its table cells carry
+// their unrounded value in data-raw.
 const published = mazur.published;
 
-const panel = (page: Page) => page.locator('live-training').first();
-const action = (page: Page, name: string) => panel(page).locator(`[data-action="mazur.${name}"]`);
-const spin = (page: Page, param: string) =>
-  panel(page).locator(`[role="spinbutton"][data-param="mazur.${param}"]`);
-/** Opens the chapter, live, with the panel's N set to `steps` (and the edit made). */
-async function openWithSteps(page: Page, steps: number): Promise<void> {
-  await page.goto(PAGE);
-  await goLive(page);
-  await spin(page, 'steps').fill(String(steps));
-  await spin(page, 'steps').press('Enter');
-}
 const cell = async (page: Page, key: string): Promise<number> =>
   Number(await panel(page).locator(`[data-cell="${key}"]`).getAttribute('data-raw'));
-const status = (page: Page) => panel(page).locator('.training__status');
 /** The points the figures show: [{ step, E, outputs: [out_o1, out_o2] }]. */
 const curve = (page: Page) =>
   panel(page).evaluate((el) => [
