@@ -467,7 +467,14 @@ test('Train pressed as soon as N is typed draws the loss figure with decades of 
         E: Number(E.dataset['raw']),
       });
     }).observe(holder, { childList: true });
-    Object.assign(window, { drawn });
+    // How often each figure's data table is written.
+    const tables: Record<string, number> = {};
+    for (const table of el.querySelectorAll<HTMLElement>('[data-table]')) {
+      const name = table.dataset['table'] ?? '';
+      tables[name] = 0;
+      new MutationObserver(() => tables[name]!++).observe(table, { childList: true });
+    }
+    Object.assign(window, { drawn, tables });
     // N typed and Train pressed in one task: the preview of the new run (and its axes), which
     // waits for the edits to pause, has not been computed. With a pause between them, as a
     // busy machine can make between two of the test's steps, the preview's axes may hold the
@@ -506,6 +513,10 @@ test('Train pressed as soon as N is typed draws the loss figure with decades of 
   for (const d of during)
     expect(Math.round(Math.log10(d.lowestTick))).toBeGreaterThanOrEqual(decade(d.E) - 3);
   expect(Math.round(Math.log10(during[0]!.lowestTick))).toBeLessThanOrEqual(-4);
+  // The data tables wait for the run's end (aria-busy), and are then written once, though the
+  // figures are drawn twice: moved on where they can be, then the figure Plot drew for the end.
+  const tables = await page.evaluate(() => (window as unknown as { tables: object }).tables);
+  expect(tables).toEqual({ loss: 1, outputs: 1 });
 });
 
 test('the figures are drawn off the page, in the figure worker, and on the page if that worker fails', async ({

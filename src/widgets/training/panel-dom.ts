@@ -44,6 +44,12 @@ export type TakeFigure = (name: 'loss' | 'outputs', job: FigureJob) => Element |
 /** The curve each figure's holder shows, drawn or moved on to it: it is not drawn twice. */
 const shownCurve = new WeakMap<Element, Curve>();
 
+/**
+ * The curve each data table lists: the figures of a run's end are drawn twice (moved where they
+ * can be, then again when the figure Plot drew comes), and the tables need writing only once.
+ */
+const tabledCurve = new WeakMap<Element, Curve>();
+
 /** Each panel's table cells by key: the build writes them once, and a run shows ten tables a second. */
 const cellsByRoot = new WeakMap<ParentNode, Map<string, HTMLElement>>();
 
@@ -168,11 +174,17 @@ export function drawFigures(
     for (const table of tables) table.setAttribute('aria-busy', 'true');
     return lossShown && outputsShown;
   }
-  root.querySelector('[data-table="loss"]')?.replaceChildren(lossTable(document, points, words));
-  root
-    .querySelector('[data-table="outputs"]')
-    ?.replaceChildren(outputsTable(document, points, outputs, words));
-  for (const table of tables) table.removeAttribute('aria-busy');
+  for (const table of tables) {
+    if (tabledCurve.get(table) !== curve) {
+      tabledCurve.set(table, curve);
+      table.replaceChildren(
+        table.getAttribute('data-table') === 'loss'
+          ? lossTable(document, points, words)
+          : outputsTable(document, points, outputs, words),
+      );
+    }
+    table.removeAttribute('aria-busy');
+  }
   return lossShown && outputsShown;
 }
 
