@@ -1,8 +1,8 @@
 /**
  * `<live-training data-model="mazur">`: makes the server-rendered training panel live, for the
  * model (or instance) it names, trained as its spec's `train` says (src/live/trainable.ts). It
- * only draws and listens; the math is model.ts (which calls the engine), the words words.ts and
- * the figures loss-plot.ts.
+ * only draws and listens; the math is model.ts (which calls the engine), the words words.ts, the
+ * figures panel-figures.ts (drawn by loss-plot.ts) and the preview of a run panel-preview.ts.
  *
  * What the table, the status line and the figures describe (`#view`):
  *
@@ -26,7 +26,7 @@
  * 200 KB gzip), started only when a figure must change: the first edit or Train. Until then the
  * build's SVGs stay; during a run most redraws only move the lines on in place (move-plot.ts).
  */
-import { byLocale, localeOf } from '../../i18n/locales.ts';
+import { byLocale } from '../../i18n/locales.ts';
 import { LiveElement, defineLive } from '../../live/client/element.ts';
 import { nearWrites } from '../../live/client/near-writes.ts';
 import { setText } from '../../live/client/read-outs.ts';
@@ -35,8 +35,6 @@ import type { PageStore } from '../../live/client/page.ts';
 import { afterNextFrame, type Run } from '../../live/scheduler.ts';
 import type { ParamValues } from '../../live/model.ts';
 import type { ModelState } from '../../live/store.ts';
-import type { FigureJob } from './loss-plot.ts';
-import { figureDrawer } from './figures.ts';
 import {
   TrainingRun,
   need,
@@ -48,7 +46,9 @@ import {
   type TrainingPoint,
   type Weights,
 } from './model.ts';
-import { drawFigures, showTable, type Curve, type View } from './panel-dom.ts';
+import { showTable, type View } from './panel-dom.ts';
+import { PanelFigures } from './panel-figures.ts';
+import { PanelPreview } from './panel-preview.ts';
 import {
   cellText,
   countSteps,
@@ -71,29 +71,6 @@ const MAX_FRAME_MS = 100;
  * optimised: with 2,000 steps between checks it took 49 ms at 4× CPU, against a slice of 8.
  */
 const CHUNK = 250;
-/** Steps between clock checks when computing the figures' preview: well under a slice. */
-const PREVIEW_CHUNK = 500;
-/** How long edits must pause before the figures are recomputed (the numbers follow at once). */
-const CURVE_DEBOUNCE_MS = 150;
-/**
- * How long edits must pause before the status says what Train would now do: longer than the
- * gap between the presses of a reader stepping η with an arrow key (as the network diagram's
- * SETTLE_MS), so that a screen reader hears the prediction once.
- */
-const SAY_AFTER_MS = 1000;
-/**
- * Least time between redraws of the figures during a run. A redraw mostly moves their lines in
- * place (drawFigures), and is also spaced by three times what the last one cost (on a slow
- * phone, the figures then follow less often and the page keeps answering).
- */
-const DRAW_INTERVAL_MS = 100;
-/**
- * Least time between changes to the figures' captions during a run: a caption is read, not
- * watched, and each change of its text laid out the page from the top. On the Chinese backprop
- * chapter at 4× CPU, a frame that moved the figures on took 21 ms at the median with their
- * captions (6 of it layout), and 16 without. The figures' accessible names follow every redraw.
- */
-const CAPTION_INTERVAL_MS = 1000;
 /**
  * Least time between writes of the weights during a run. A write recomputes every live value on
  * the page (a chapter has hundreds, some of them 10,000-step runs), so it is also spaced by
@@ -118,29 +95,35 @@ export class LiveTraining extends LiveElement {
   #handle: Run | undefined;
   /** Gives back "near" its screen's margin (NearWrites.narrow), which a run narrows. */
   #widenNear: (() => void) | undefined;
-  #curve: Curve | undefined;
-  /** Figures drawn by Plot that drawFigures has yet to take (#take). */
-  #plotted = new Map<
-    'loss' | 'outputs',
-    { curve: Curve; run: TrainingRun | undefined; svg: Element }
-  >();
-  /** Figures asked of Plot and not yet back. */
-  #asked = new Set<'loss' | 'outputs'>();
-  #curveTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Says the preview's summary once edits have paused (#previewCurve). */
-  #sayTimer: ReturnType<typeof setTimeout> | undefined;
-  #sayPending = false;
-  /** The scheduler's handle on the figures' preview being computed (#previewCurve). */
-  #preview: Run | undefined;
+  #figures = new PanelFigures({
+    root: this,
+    view: () => this.#view,
+    run: () => this.#run,
+    words: () => this.#words,
+    settled: () => this.#busy(false),
+    // The run's next drawing turn takes it (#onProgress).
+    plottedDuringRun: () => (this.#drawn = undefined),
+  });
+  #preview = new PanelPreview({
+    label: () => `preview:${this.dataset['model'] ?? ''}`,
+    figures: this.#figures,
+    state: () => this.#state,
+    scheduler: () => this.store?.scheduler,
+    running: () => this.#run !== undefined,
+    view: () => this.#view,
+    words: () => this.#words,
+    outputs: (values) => this.#outputs(values),
+    busy: (on) => this.#busy(on),
+    say: (text) => this.#say(text),
+    statusBusy: (on) => {
+      if (on) this.#find('.training__status')?.setAttribute('aria-busy', 'true');
+      else this.#find('.training__status')?.removeAttribute('aria-busy');
+    },
+  });
   /** True while this element writes the weights: the params effect must not take it as an edit. */
   #writing = false;
-  #nextDraw = 0;
-  /** When a run's figures may next change their captions (CAPTION_INTERVAL_MS). */
-  #nextCaption = 0;
   #nextWrite = 0;
   #nextShow = 0;
-  /** Said before the preview summary once it is computed (e.g. after Reset). */
-  #prefix = '';
   /** The run whose first snapshot the progress line and the table show (#reveal). */
   #revealed: TrainingRun | undefined;
   /** The run's snapshot that the progress line, the table and the figures all show (#show). */
@@ -157,7 +140,7 @@ export class LiveTraining extends LiveElement {
 
   /** The points the figures show now (for tests and the curious): step, E, outputs. */
   get curve(): readonly TrainingPoint[] {
-    return this.#curve?.points ?? [];
+    return this.#figures.points;
   }
 
   protected override setup(): void {
@@ -210,7 +193,7 @@ export class LiveTraining extends LiveElement {
     this.#handle?.cancel();
     this.#widen();
     this.#run = undefined;
-    this.#stopPreview();
+    this.#preview.stop();
   }
 
   /** The words of the page's language (<html lang>). */
@@ -237,13 +220,13 @@ export class LiveTraining extends LiveElement {
   #onEdit(values: ParamValues, redraw: boolean): void {
     if (this.#run) {
       this.#endRun();
-      this.#prefix ||= this.#words.stoppedByEdit;
-      this.#say(this.#prefix);
+      this.#preview.prefix ||= this.#words.stoppedByEdit;
+      this.#say(this.#preview.prefix);
     }
     this.#view = 'preview';
     this.#ready(values);
     this.#showTable('preview', this.#step(values));
-    if (redraw) this.#scheduleCurve();
+    if (redraw) this.#preview.schedule();
   }
 
   /** Writes weights into the page's state, so that every number on the page follows. */
@@ -267,7 +250,7 @@ export class LiveTraining extends LiveElement {
     this.#showTable('step', change);
     this.#say(this.#words.stepTaken(cellText(change.from.E), cellText(change.to.E)));
     // The figures now show what Train would do from the new weights.
-    this.#scheduleCurve();
+    this.#preview.schedule();
   }
 
   #reset(): void {
@@ -278,7 +261,7 @@ export class LiveTraining extends LiveElement {
       this.#say(this.#words.alreadyDefaults);
       return;
     }
-    this.#prefix = this.#words.backToDefaults;
+    this.#preview.prefix = this.#words.backToDefaults;
     // reset() is an edit like any other (the effect sees it), unless nothing needed resetting.
     if (state.isDefault.peek()) this.#onEdit(state.params.peek(), true);
     else state.reset();
@@ -293,12 +276,12 @@ export class LiveTraining extends LiveElement {
     this.#catchUp();
     const state = this.#state;
     if (!state) return;
-    this.#stopPreview();
+    this.#preview.stop();
     const values = state.params.peek();
     const run = new TrainingRun(state.spec, values);
     this.#run = run;
     this.#view = 'running';
-    this.#nextCaption = 0;
+    this.#figures.runStarts();
     // The weights it writes reach only the read-outs on screen until it ends (near-writes.ts).
     this.#widen();
     this.#widenNear = nearWrites(this.ownerDocument).narrow();
@@ -369,7 +352,7 @@ export class LiveTraining extends LiveElement {
       this.#write(this.#shown.to.weights);
       const after = performance.now();
       this.#nextWrite = after + Math.max(WRITE_INTERVAL_MS, 3 * (after - now));
-    } else if (now >= this.#nextDraw && this.#shown !== this.#drawn) {
+    } else if (this.#figures.due(now) && this.#shown !== this.#drawn) {
       this.#drawn = this.#shown;
       this.#drawRun(run);
     }
@@ -475,9 +458,8 @@ export class LiveTraining extends LiveElement {
   #busy(on: boolean): void {
     for (const part of this.querySelectorAll('.training__status, .training__figures')) {
       if (on) part.setAttribute('aria-busy', 'true');
-      // The status stays busy while its new prediction waits to be said (#previewCurve): its
-      // text is the old one until then, which a shared link must not show (live.css).
-      else if (!(this.#sayPending && part.matches('.training__status')))
+      // The status stays busy while its new prediction waits to be said (PanelPreview.saying).
+      else if (!(this.#preview.saying && part.matches('.training__status')))
         part.removeAttribute('aria-busy');
     }
   }
@@ -491,74 +473,6 @@ export class LiveTraining extends LiveElement {
     if (this.#training) showTable(this, this.#training, kind, change, this.#words);
   }
 
-  /** Recompute what Train would do once edits pause, then redraw. */
-  #scheduleCurve(): void {
-    // Until the redraw, the status line and the figures describe other values: aria-busy tells
-    // a screen reader to wait, and hides them while a shared link is applied (live.css).
-    this.#busy(true);
-    this.#stopPreview();
-    this.#curveTimer = setTimeout(() => this.#previewCurve(), CURVE_DEBOUNCE_MS);
-  }
-
-  #stopPreview(): void {
-    clearTimeout(this.#curveTimer);
-    clearTimeout(this.#sayTimer);
-    this.#sayPending = false;
-    this.#preview?.cancel();
-    this.#preview = undefined;
-  }
-
-  /**
-   * Computes what Train would do, in the page scheduler's slices: all at once, the 10,000 steps
-   * of the backprop chapter held the page for 35 ms after every pause in editing (140 ms on a
-   * slow phone), and a key pressed then waited for them.
-   */
-  #previewCurve(): void {
-    const state = this.#state;
-    const scheduler = this.store?.scheduler;
-    if (!state || !scheduler || this.#run) return;
-    const values = state.params.peek();
-    const run = new TrainingRun(state.spec, values);
-    const preview = scheduler.start(
-      {
-        slice: (timeLeft) => {
-          while (!run.done && timeLeft()) run.advance(PREVIEW_CHUNK);
-          return run.done;
-        },
-      },
-      `preview:${this.dataset['model'] ?? ''}`,
-    );
-    this.#preview = preview;
-    void preview.finished.then((end) => {
-      if (end !== 'done' || this.#preview !== preview || this.#run) return;
-      this.#preview = undefined;
-      const change = run.change();
-      this.#curve = {
-        points: run.points,
-        change,
-        steps: change.settings.steps,
-        outputs: this.#outputs(values),
-      };
-      const summary = this.#prefix + runSummary('preview', change, this.#words);
-      this.#prefix = '';
-      this.#draw();
-      // The status is a live region: it says the new prediction once the reader has stopped
-      // editing, not after each press of an arrow key on η (SAY_AFTER_MS in all since the edit).
-      if (this.#view === 'preview') {
-        this.#sayPending = true;
-        this.#find('.training__status')?.setAttribute('aria-busy', 'true');
-        this.#sayTimer = setTimeout(
-          () => {
-            this.#sayPending = false;
-            this.#say(summary);
-            this.#find('.training__status')?.removeAttribute('aria-busy');
-          },
-          Math.max(0, SAY_AFTER_MS - CURVE_DEBOUNCE_MS),
-        );
-      }
-    });
-  }
-
   /** Draws the run up to the snapshot last shown, ending on it. */
   #drawRun(run: TrainingRun): void {
     const values = this.#state?.params.peek();
@@ -568,71 +482,7 @@ export class LiveTraining extends LiveElement {
     const points = run.points.filter((p) => p.step <= shown.steps);
     if (points.at(-1)?.step !== shown.steps)
       points.push({ step: shown.steps, E: shown.to.E, outputs: shown.to.outputs });
-    this.#curve = { points, change: shown, steps: run.total, outputs };
-    this.#draw();
-  }
-
-  /**
-   * Redraws both figures from #curve: each moves on in place where it can, else takes the figure
-   * Plot drew for it, which comes from the figure worker (#take) and calls this again.
-   */
-  #draw(): void {
-    const curve = this.#curve;
-    if (!curve) return;
-    const began = performance.now();
-    const lang = this.ownerDocument.documentElement.lang;
-    const captions = this.#view !== 'running' || began >= this.#nextCaption;
-    if (captions) this.#nextCaption = began + CAPTION_INTERVAL_MS;
-    const done = drawFigures(
-      this,
-      (name, job) => this.#take(name, job, curve),
-      curve,
-      this.#view,
-      this.#words,
-      localeOf(lang),
-      captions,
-    );
-    // Until both show the new values, the figures stay busy (a shared link keeps them hidden).
-    if (done || this.#view === 'running') this.#busy(false);
-    const after = performance.now();
-    this.#nextDraw = after + Math.max(DRAW_INTERVAL_MS, 3 * (after - began));
-  }
-
-  /**
-   * The figure Plot drew for `curve`, or during a run for any snapshot of it; else undefined,
-   * asking for one if none is on its way. When it comes, the figures are drawn again.
-   */
-  #take(name: 'loss' | 'outputs', job: FigureJob, curve: Curve): Element | undefined {
-    const ready = this.#plotted.get(name);
-    if (ready && (ready.curve === curve || (this.#run && ready.run === this.#run))) {
-      this.#plotted.delete(name);
-      return ready.svg;
-    }
-    if (this.#asked.has(name)) return undefined;
-    this.#asked.add(name);
-    const run = this.#run;
-    figureDrawer(this.ownerDocument)(job).then(
-      (svg) => {
-        this.#asked.delete(name);
-        this.#plotted.set(name, { curve, run, svg });
-        // During a run, the figure waits for the run's next turn to draw (#onProgress), so that
-        // a frame does not change the page twice: drawn at once, on top of the table or the
-        // weights written in the same frame, it made frames of 51 to 89 ms at 4× CPU on the
-        // Chinese backprop chapter (Long Animation Frames, with the figure worker's answers).
-        if (this.#run) {
-          this.#drawn = undefined;
-          return;
-        }
-        // Drawn again from the curve now shown: this figure, or one for newer values.
-        this.#draw();
-      },
-      (error: unknown) => {
-        this.#asked.delete(name);
-        // The figures shown stay; every number elsewhere is still live.
-        console.error('The training figures could not be drawn:', error);
-      },
-    );
-    return undefined;
+    this.#figures.show({ points, change: shown, steps: run.total, outputs });
   }
 
   /** What Take one step would do, or does, from `values`. */
