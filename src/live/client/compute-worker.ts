@@ -7,6 +7,7 @@
  */
 import type { Derived, ParamValues } from '../model.ts';
 import { computeHere } from './compute.ts';
+import type { Reply as OffThreadReply } from './off-thread.ts';
 
 export interface Job {
   readonly id: number;
@@ -17,9 +18,7 @@ export interface Job {
   readonly params: ParamValues;
 }
 
-export type Reply =
-  | { readonly id: number; readonly ok: true; readonly values: Derived }
-  | { readonly id: number; readonly ok: false; readonly message: string };
+export type Reply = OffThreadReply<{ readonly values: Derived }>;
 
 /** Replaces arrays by Float64Arrays, and lists their buffers for transfer. */
 export function packForTransfer(values: Derived): { values: Derived; transfer: ArrayBuffer[] } {

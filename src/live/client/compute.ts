@@ -1,13 +1,13 @@
 /**
  * The page's compute worker, seen from the page: `offload(model, group, params)` resolves with
- * the group's values, computed off the main thread. The worker starts on the first job. If it
- * cannot start (an old browser, a strict policy), or fails, the job runs here instead, so a
- * value is never lost, only slower.
+ * the group's values, computed off the main thread, or on the page if the worker cannot start
+ * or fails (off-thread.ts).
  */
 import { runGroup, type Derived, type ParamValues } from '../model.ts';
 import { modelLoaders } from '../models/loaders.ts';
 import type { Offload } from '../store.ts';
-import type { Job, Reply } from './compute-worker.ts';
+import type { Job } from './compute-worker.ts';
+import { offThread } from './off-thread.ts';
 
 /** Computes a group on this thread: the fallback, and what the worker itself runs. */
 export async function computeHere(
@@ -24,50 +24,14 @@ export async function computeHere(
 }
 
 export function createOffload(): Offload {
-  let worker: Worker | undefined;
-  let broken = typeof Worker === 'undefined';
-  let next = 0;
-  const waiting = new Map<
-    number,
-    { job: Job; resolve: (d: Derived) => void; reject: (e: unknown) => void }
-  >();
-
-  const fallBack = (reason: unknown): void => {
-    console.error('The compute worker failed; computing on the page instead:', reason);
-    broken = true;
-    worker?.terminate();
-    for (const [id, { job, resolve, reject }] of waiting) {
-      waiting.delete(id);
-      computeHere(job.model, job.group, job.params).then(resolve, reject);
-    }
-  };
-
-  const start = (): Worker => {
-    const w = new Worker(new URL('./compute-worker.ts', import.meta.url), { type: 'module' });
-    w.addEventListener('message', (event: MessageEvent<Reply>) => {
-      const reply = event.data;
-      const entry = waiting.get(reply.id);
-      if (!entry) return;
-      waiting.delete(reply.id);
-      if (reply.ok) entry.resolve(reply.values);
-      else entry.reject(new Error(reply.message));
-    });
-    w.addEventListener('error', (event) => fallBack(event.message));
-    return w;
-  };
-
-  return (model, group, params, instance) => {
-    if (broken) return computeHere(model, group, params);
-    try {
-      worker ??= start();
-    } catch (error) {
-      fallBack(error);
-      return computeHere(model, group, params);
-    }
-    const job: Job = { id: ++next, instance, model, group, params };
-    return new Promise<Derived>((resolve, reject) => {
-      waiting.set(job.id, { job, resolve, reject });
-      worker?.postMessage(job);
-    });
-  };
+  const offload = offThread<Omit<Job, 'id'>, Derived, { readonly values: Derived }>({
+    start: () => new Worker(new URL('./compute-worker.ts', import.meta.url), { type: 'module' }),
+    request: (id, job): Job => ({ id, ...job }),
+    read: (reply) => reply.values,
+    // A model's own error (or "superseded", a job replaced by a newer one for the same group).
+    notOk: 'reject',
+    here: (job) => computeHere(job.model, job.group, job.params),
+    failure: 'The compute worker failed; computing on the page instead:',
+  });
+  return (model, group, params, instance) => offload({ instance, model, group, params });
 }

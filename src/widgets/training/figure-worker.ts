@@ -9,15 +9,14 @@
 import { parseHTML } from 'linkedom';
 import * as Plot from './plot-lib.ts';
 import { renderFigure, type FigureJob } from './loss-plot.ts';
+import type { Reply } from '../../live/client/off-thread.ts';
 
 export interface FigureRequest {
   readonly id: number;
   readonly job: FigureJob;
 }
 
-export type FigureReply =
-  | { readonly id: number; readonly ok: true; readonly svg: string }
-  | { readonly id: number; readonly ok: false; readonly message: string };
+export type FigureReply = Reply<{ readonly svg: string }>;
 
 /** Answers one request: the figure's markup, or why it could not be drawn. */
 export function answer(document: Document, { id, job }: FigureRequest): FigureReply {

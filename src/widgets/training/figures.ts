@@ -4,7 +4,8 @@
  * loaded into the page itself, as before the worker.
  */
 import { renderFigure, type FigureJob } from './loss-plot.ts';
-import type { FigureReply, FigureRequest } from './figure-worker.ts';
+import type { FigureRequest } from './figure-worker.ts';
+import { offThread } from '../../live/client/off-thread.ts';
 
 /** Draws a figure, and settles with it as an element of `doc`. */
 export type DrawFigure = (job: FigureJob) => Promise<Element>;
@@ -29,62 +30,16 @@ let shared: DrawFigure | undefined;
 
 /**
  * The page's figure drawer, one worker for every panel. A failed worker is reported once, and
- * every figure waiting for it, and every later one, is drawn on the page instead.
+ * every figure waiting for it, and every later one, is drawn on the page instead (off-thread.ts).
  */
 export function figureDrawer(doc: Document = document): DrawFigure {
-  if (shared) return shared;
-  const here = drawHere(doc);
-  if (typeof Worker !== 'function') return (shared = here);
-  let worker: Worker | undefined;
-  let broken = false;
-  let nextId = 0;
-  const waiting = new Map<
-    number,
-    { job: FigureJob; resolve: (svg: Element) => void; reject: (error: unknown) => void }
-  >();
-  const fallBack = (reason: unknown): void => {
-    if (broken) return;
-    console.error('The figure worker failed; drawing the figures on the page instead:', reason);
-    broken = true;
-    worker?.terminate();
-    for (const [id, { job, resolve, reject }] of waiting) {
-      waiting.delete(id);
-      here(job).then(resolve, reject);
-    }
-  };
-  const start = (): Worker => {
-    const w = new Worker(new URL('./figure-worker.ts', import.meta.url), { type: 'module' });
-    w.addEventListener('message', (event: MessageEvent<FigureReply>) => {
-      const reply = event.data;
-      const entry = waiting.get(reply.id);
-      if (!entry) return;
-      if (!reply.ok) {
-        fallBack(reply.message);
-        return;
-      }
-      waiting.delete(reply.id);
-      try {
-        entry.resolve(parseFigure(doc, reply.svg));
-      } catch (error) {
-        waiting.set(reply.id, entry);
-        fallBack(error);
-      }
-    });
-    w.addEventListener('error', (event) => fallBack(event.message));
-    return w;
-  };
-  return (shared = (job) => {
-    if (broken) return here(job);
-    return new Promise<Element>((resolve, reject) => {
-      const id = nextId++;
-      waiting.set(id, { job, resolve, reject });
-      try {
-        worker ??= start();
-        const request: FigureRequest = { id, job };
-        worker.postMessage(request);
-      } catch (error) {
-        fallBack(error);
-      }
-    });
-  });
+  return (shared ??= offThread<FigureJob, Element, { readonly svg: string }>({
+    start: () => new Worker(new URL('./figure-worker.ts', import.meta.url), { type: 'module' }),
+    request: (id, job): FigureRequest => ({ id, job }),
+    read: (reply) => parseFigure(doc, reply.svg),
+    // Plot failed in the worker: it may yet draw on the page.
+    notOk: 'fall back',
+    here: drawHere(doc),
+    failure: 'The figure worker failed; drawing the figures on the page instead:',
+  }));
 }
