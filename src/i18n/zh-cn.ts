@@ -16,6 +16,8 @@ const exercise: ExerciseWords = {
   hint: '提示',
   showSolution: '查看解答',
   needsScript: '检查答案需要 JavaScript；提示和解答不需要 JavaScript 也能查看。',
+  printAnswer: '答：',
+  printWhy: '理由：',
   askDecimals: (digits) => (digits === 0 ? '请给出整数答案。' : `请保留 ${digits} 位小数。`),
   askFigures: (figures) => `请保留 ${figures} 位有效数字。`,
   accepts: (tolerance) => `与精确值相差不超过 ${tolerance} 即算正确。`,

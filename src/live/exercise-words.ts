@@ -25,6 +25,10 @@ export interface ExerciseWords {
   readonly hint: string;
   readonly showSolution: string;
   readonly needsScript: string;
+  /** On paper: the label of the box under a numeric exercise's question, to write the answer in. */
+  readonly printAnswer: string;
+  /** On paper: the label of the box under a choice's options, to write the reason in. */
+  readonly printWhy: string;
   /** "Give your answer to 4 decimal places." */
   readonly askDecimals: (digits: number) => string;
   /** "Give your answer to 3 significant figures." */
@@ -75,6 +79,8 @@ export const en: ExerciseWords = {
   hint: 'Hint',
   showSolution: 'Show the solution',
   needsScript: 'Checking an answer needs JavaScript. The hint and the solution work without it.',
+  printAnswer: 'Answer:',
+  printWhy: 'Why:',
   askDecimals: (digits) =>
     digits === 0
       ? 'Give your answer as a whole number.'

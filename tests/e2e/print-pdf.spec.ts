@@ -3,11 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chapters } from '../../src/course/outline.ts';
+import { wordsFor } from '../../src/i18n/index.ts';
 import { expect, goLive, settled, test, type Page } from './fixtures.ts';
 
-// Each chapter printed to PDF with Chromium, its text read back with poppler's pdftotext
-// (issue 14): the live numbers are on paper in their current state, after an edit, and no control
-// label is. Widgets print as figures with their values; buttons, menus and the Embed action do
+// Each chapter printed to PDF with Chromium, in both languages, its text read back with poppler's
+// pdftotext (issue 14): the live numbers are on paper in their current state, after an edit, and
+// no control label is; exercises leave labelled room to answer, and their solutions stay off. Widgets print as figures with their values; buttons, menus and the Embed action do
 // not print at all (live.css, exercise.css).
 
 /** Text as pdftotext gives it, and as the page gives it, compared without spaces or minus forms. */
@@ -45,49 +46,87 @@ async function editFirstField(page: Page): Promise<string> {
   return field.inputValue(); // as the field writes it, e.g. 2.0
 }
 
-for (const chapter of chapters) {
-  test(`/chapters/${chapter.slug}/ prints to PDF with its current numbers and no control labels`, async ({
-    page,
-  }) => {
-    await page.goto(`/chapters/${chapter.slug}/`);
-    await goLive(page);
-    const typed = await editFirstField(page);
-    await page.emulateMedia({ media: 'print' });
-    // Read-outs far from the field may still wait for the pause after the edit. Printing writes
-    // them all (near-writes.ts): page.pdf() through beforeprint, and the print media in the
-    // browser's next rendering update. Read the page's numbers only once they are written.
-    await settled(page);
-    // What paper should show: every read-out in print, and what no printout may show: the
-    // labels of the page's buttons and menus.
-    const shown = await page.evaluate(() => ({
-      // Read-outs in the prose and in typeset math.
-      values: [...document.querySelectorAll('.sl-markdown-content :is(live-value, .live-math)')]
-        .filter((el) => el.checkVisibility())
-        .map((el) => (el.textContent ?? '').trim())
-        .filter((text) => text !== ''),
-      fields: [...document.querySelectorAll<HTMLInputElement>('input[data-param]')]
-        .filter((el) => el.checkVisibility())
-        .map((el) => el.value),
-      controls: [
-        ...new Set(
-          [...document.querySelectorAll('button, summary, select')]
-            .map((el) => (el.textContent ?? '').trim().replace(/\s+/g, ' '))
-            .filter((text) => text.length > 2),
-        ),
-      ],
-    }));
-    expect(shown.values.length).toBeGreaterThan(0);
-    const text = pdfText(await page.pdf({ format: 'A4', printBackground: true }));
-    const paper = plain(text);
-    expect(paper.length).toBeGreaterThan(5000);
-    // The reader's edit is printed, and the note says the values differ from the starting ones.
-    expect(shown.fields).toContain(typed);
-    expect(paper).toContain(plain(typed));
-    expect(paper).toContain(plain('The values on this printout differ from the page’s starting'));
-    for (const value of new Set([...shown.values, ...shown.fields]))
-      expect(paper, `the read-out ${value}`).toContain(plain(value));
-    // A control's label on paper is a control that printed (prose may name one in a sentence).
-    const lines = new Set(text.split('\n').map((line) => line.trim()));
-    expect(shown.controls.filter((label) => lines.has(label))).toEqual([]);
-  });
+for (const [prefix, lang] of [
+  ['', 'en'],
+  ['/zh-cn', 'zh-CN'],
+] as const) {
+  const words = wordsFor(lang);
+  for (const chapter of chapters) {
+    const path = `${prefix}/chapters/${chapter.slug}/`;
+    test(`${path} prints to PDF with its current numbers and no control labels`, async ({
+      page,
+    }) => {
+      await page.goto(path);
+      await goLive(page);
+      const typed = await editFirstField(page);
+      await page.emulateMedia({ media: 'print' });
+      // Read-outs far from the field may still wait for the pause after the edit. Printing writes
+      // them all (near-writes.ts): page.pdf() through beforeprint, and the print media in the
+      // browser's next rendering update. Read the page's numbers only once they are written.
+      await settled(page);
+      // What paper should show: every read-out in print, and what no printout may show: the
+      // labels of the page's buttons and menus, and the exercises' solutions.
+      const shown = await page.evaluate(() => ({
+        // Read-outs in the prose and in typeset math.
+        values: [...document.querySelectorAll('.sl-markdown-content :is(live-value, .live-math)')]
+          .filter((el) => el.checkVisibility())
+          .map((el) => (el.textContent ?? '').trim())
+          .filter((text) => text !== ''),
+        fields: [...document.querySelectorAll<HTMLInputElement>('input[data-param]')]
+          .filter((el) => el.checkVisibility())
+          .map((el) => el.value),
+        controls: [
+          ...new Set(
+            [...document.querySelectorAll('button, summary, select')]
+              .map((el) => (el.textContent ?? '').trim().replace(/\s+/g, ' '))
+              .filter((text) => text.length > 2),
+          ),
+        ],
+        numeric: document.querySelectorAll('.exercise[data-kind="number"]').length,
+        choice: document.querySelectorAll('.exercise[data-kind="choice"]').length,
+        // Each solution's runs of text between its formulas and read-outs that the page does
+        // not show elsewhere: on paper only if the solution printed.
+        solutions: (() => {
+          const squeeze = (text: string) => text.replace(/\s+/g, '').replace(/\u2212/g, '-');
+          const article = document.querySelector<HTMLElement>('.sl-markdown-content');
+          const elsewhere = squeeze(article?.innerText ?? '');
+          return [...document.querySelectorAll('.exercise__solution .exercise__body')].flatMap(
+            (body) => {
+              const runs = [''];
+              const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+              while (walker.nextNode()) {
+                const node = walker.currentNode;
+                if (node.parentElement?.closest('.katex, live-value, .live-math')) runs.push('');
+                else runs[runs.length - 1] += node.nodeValue ?? '';
+              }
+              return runs
+                .map((run) => run.trim())
+                .filter((run) => squeeze(run).length >= 16 && !elsewhere.includes(squeeze(run)));
+            },
+          );
+        })(),
+      }));
+      expect(shown.values.length).toBeGreaterThan(0);
+      const text = pdfText(await page.pdf({ format: 'A4', printBackground: true }));
+      const paper = plain(text);
+      expect(paper.length).toBeGreaterThan(5000);
+      // The reader's edit is printed, and the note says the values differ from the starting ones.
+      expect(shown.fields).toContain(typed);
+      expect(paper).toContain(plain(typed));
+      expect(paper).toContain(plain(words.live.print.title.slice(0, 30)));
+      for (const value of new Set([...shown.values, ...shown.fields]))
+        expect(paper, `the read-out ${value}`).toContain(plain(value));
+      // A control's label on paper is a control that printed (prose may name one in a sentence).
+      const lines = new Set(text.split('\n').map((line) => line.trim()));
+      expect(shown.controls.filter((label) => lines.has(label))).toEqual([]);
+      // Every chapter has exercises: each leaves room to answer, labelled in the page's language,
+      // and none prints its solution.
+      expect(shown.numeric + shown.choice).toBeGreaterThan(0);
+      if (shown.numeric > 0) expect(paper).toContain(plain(words.exercise.printAnswer));
+      if (shown.choice > 0) expect(paper).toContain(plain(words.exercise.printWhy));
+      expect(shown.solutions.length).toBeGreaterThan(0);
+      for (const solution of shown.solutions)
+        expect(paper, `the solution's words “${solution}”`).not.toContain(plain(solution));
+    });
+  }
 }

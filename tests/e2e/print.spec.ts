@@ -1,3 +1,4 @@
+import { wordsFor } from '../../src/i18n/index.ts';
 import { expect, goLive, test, type Page } from './fixtures.ts';
 
 // What a printed page says about its live values: a note at the top of the article when they
@@ -132,4 +133,22 @@ test('on paper, links show their targets, exercises leave room to answer, and wi
   expect(await field.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
     'rgba(0, 0, 0, 0)',
   );
+});
+
+test('on paper, the room to answer an exercise is labelled in the page’s language', async ({
+  page,
+}) => {
+  const words = wordsFor('zh-CN').exercise;
+  await page.goto('/zh-cn/chapters/neuron/');
+  await page.emulateMedia({ media: 'print' });
+  const label = (selector: string) =>
+    page
+      .locator(selector)
+      .first()
+      .evaluate((el) => getComputedStyle(el, '::after').content);
+  expect(await label('.exercise[data-kind="number"] .exercise__question')).toBe(
+    `"${words.printAnswer}"`,
+  );
+  expect(await label('.exercise[data-kind="choice"] .exercise__form')).toBe(`"${words.printWhy}"`);
+  expect(words.printAnswer).not.toBe(wordsFor('en').exercise.printAnswer);
 });
