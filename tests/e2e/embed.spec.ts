@@ -1,15 +1,20 @@
-import { axeViolations, expect, goLive, test, type Page } from './fixtures.ts';
+import { wordsFor } from '../../src/i18n/index.ts';
+import { axeViolations, expect, goLive, test, unfolded, type Page } from './fixtures.ts';
+import { chapters } from '../../src/course/outline.ts';
 import { builtPages } from './pages.ts';
 import { unnamedTabStops } from './tab-stops.ts';
 
-// The embed pages (issue 14): every widget of the chapters alone on a page at /embed/<id>/, for
-// an instructor's iframe. One visit per page checks it as a reader would meet it in a frame: the
-// widget without the site's chrome, the chapter's settings from the link, the parts the link
-// hides, a phone's width, and axe in both themes. Then the two ways in: a chapter's Embed action
-// writes the code for the widget's current state, and the instructor guide's resize snippet,
-// run on a parent page, sizes a frame to the height the embed page posts.
+// The embed pages (issue 14): every widget of the chapters alone on a page at /embed/<id>/ (and
+// /zh-cn/embed/<id>/), for an instructor's iframe. One visit per page, in each language, checks it
+// as a reader would meet it in a frame: the widget without the site's chrome, the chapter's
+// settings from the link, the parts the link hides, a phone's width, and axe in both themes. Then
+// the two ways in: a chapter's Embed action writes the code for the widget's current state, and the
+// instructor guide's resize snippet, run on a parent page, sizes a frame to the height the embed
+// page posts.
 
 const embeds = builtPages().filter((path) => path.startsWith('/embed/'));
+/** The same pages in Chinese, checked the same way, in the Chinese page's words. */
+const chineseEmbeds = builtPages().filter((path) => path.startsWith('/zh-cn/embed/'));
 
 /** A number field of the widget, and a value in its range other than the one it has. */
 async function someSetting(page: Page): Promise<{ param: string; value: number }> {
@@ -25,6 +30,7 @@ async function someSetting(page: Page): Promise<{ param: string; value: number }
 
 test('every widget of the chapters has an embed page', () => {
   // The chapters' widgets, by their embed ids (src/course/embeds.ts reads them from the MDX).
+  expect(chineseEmbeds).toEqual(embeds.map((path) => `/zh-cn${path}`));
   expect(embeds).toEqual(
     expect.arrayContaining([
       '/embed/neuron-diagram/',
@@ -41,7 +47,9 @@ test('every widget of the chapters has an embed page', () => {
   );
 });
 
-for (const path of embeds) {
+for (const path of [...embeds, ...chineseEmbeds]) {
+  const chinese = path.startsWith('/zh-cn/');
+  const words = wordsFor(chinese ? 'zh-CN' : 'en').live.embed.page;
   test(`${path} shows its widget alone, takes a link's settings, hides what it asks, fits 360 px and passes axe in both themes`, async ({
     page,
   }) => {
@@ -53,7 +61,9 @@ for (const path of embeds) {
       await expect(page.locator('header, nav, aside, site-search, starlight-toc')).toHaveCount(0);
       // A heading for screen readers, the widget, and the link to its chapter.
       await expect(page.locator('main > *:not(script)')).toHaveCount(3);
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(/, from the chapter “/);
+      // "<figure>, from the chapter “<chapter>”", in the page's language.
+      const [, from] = words.heading('\u0000', '\u0000').split('\u0000');
+      await expect(page.getByRole('heading', { level: 1 })).toContainText(from!);
     });
     await test.step('axe finds nothing in light mode, as built', async () => {
       expect(await axeViolations(page)).toEqual([]);
@@ -84,7 +94,7 @@ for (const path of embeds) {
         expect(box === null || (box.width <= 1 && box.height <= 1)).toBe(true);
       }
       for (const figure of await page.locator('figure:has(figcaption)').all()) {
-        await expect(figure).toHaveAccessibleName(/\w{3}/);
+        await expect(figure).toHaveAccessibleName(/\p{L}{3}/u);
       }
     });
     await test.step('it fits a 360 px screen', async () => {
@@ -93,11 +103,13 @@ for (const path of embeds) {
       );
     });
     await test.step('its link to the course carries the state and the widget', async () => {
-      const source = page.getByRole('link', { name: /Open in the course/ });
+      const source = page.getByRole('link', { name: words.open('').trim() });
       await source.focus();
       const href = (await source.getAttribute('href')) ?? '';
       expect(href).toContain(`${param}=${value}`);
-      expect(href).toMatch(new RegExp(`^/chapters/[a-z-]+/\\?[^#]*#widget-${path.split('/')[2]}$`));
+      const widget = path.split('/').at(-2);
+      const chapters = chinese ? '/zh-cn/chapters/' : '/chapters/';
+      expect(href).toMatch(new RegExp(`^${chapters}[a-z-]+/\\?[^#]*#widget-${widget}$`));
       expect(href).not.toContain('hide=');
     });
     await test.step('every Tab stop has a role and a name, the live layer running', async () => {
@@ -120,6 +132,43 @@ test('an unusable hide flag or theme gets a notice, and the rest of the link app
   await expect(page.getByRole('button', { name: /Train/ })).toBeHidden();
   await expect(page.getByRole('figure').locator('figcaption')).toBeVisible();
 });
+
+for (const [prefix, lang] of [
+  ['', 'en'],
+  ['/zh-cn', 'zh-CN'],
+] as const) {
+  test(`every widget with an embed page has its Embed action in its chapter${prefix ? ', in Chinese' : ''}, which writes a frame of its page and height`, async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const words = wordsFor(lang).live.embed;
+    const offered = new Set<string>();
+    for (const chapter of chapters) {
+      await page.goto(`${prefix}/chapters/${chapter.slug}/`);
+      await goLive(page);
+      const origin = new URL(page.url()).origin;
+      for (const action of await page.locator('details[data-embed-action]').all()) {
+        const id = (await action.getAttribute('data-embed-action')) ?? '';
+        offered.add(id);
+        // The widget it embeds is on the page, where the embed page's link leads back to.
+        const anchor = (await action.getAttribute('data-for')) ?? '';
+        await expect(page.locator(`[id="${anchor}"]`)).toHaveCount(1);
+        await action.locator('summary').click();
+        const code = action.getByRole('textbox', { name: words.code });
+        await expect(code).toHaveValue(
+          new RegExp(
+            `^<iframe src="${origin}${prefix}/embed/${id}/(\\?[^"]*)?" title="[^"]+ · Backprop Live" width="100%" height="\\d{3,4}"`,
+          ),
+        );
+        const height = Number(/height="(\d+)"/.exec(await code.inputValue())?.[1]);
+        expect(height, id).toBeGreaterThan(150);
+      }
+    }
+    // Every embed page has a widget in a chapter offering it.
+    const pages = (prefix ? chineseEmbeds : embeds).map((path) => path.split('/').at(-2));
+    expect([...offered].sort()).toEqual(pages.sort());
+  });
+}
 
 test("a chapter's Embed action writes the code for the widget's current state, and copies it", async ({
   page,
@@ -208,6 +257,10 @@ test("an embed page in a frame posts its height, and the instructor guide's snip
   page,
 }) => {
   await page.goto('/instructors/');
+  // The snippet is read as a reader copies it: its block laid out. Until the article has
+  // unfolded (MarkdownContent.astro), a block below the first screen may be hidden="until-found",
+  // whose innerText is empty: on a busy machine the test read "" there.
+  await unfolded(page);
   const origin = new URL(page.url()).origin;
   const snippet = await page.locator('pre', { hasText: 'backprop-live:embed-size' }).innerText();
   expect(snippet).toContain("event.origin !== 'https://course.example'");
