@@ -57,12 +57,15 @@ export async function unfolded(page: import('@playwright/test').Page): Promise<v
 
 /**
  * Waits until every read-out shows its value. After an edit, a read-out far from the screen is
- * written when it comes near or when the edits pause (src/live/client/near-writes.ts); a test
- * that reads a number away from the field it edited waits for this first, as a reader would
- * have to scroll to it.
+ * written when it comes near or when the edits pause (src/live/client/near-writes.ts), and one
+ * whose value the compute worker works out keeps its old text, marked aria-busy, until the
+ * worker answers (read-outs.ts); a test that reads a number away from the field it edited waits
+ * for both first, as a reader would have to scroll to it. (Waiting for the writes alone, the
+ * print test read a table's old number while the worker, slow on a busy machine, computed it.)
  */
 export async function settled(page: import('@playwright/test').Page): Promise<void> {
   await expect(page.locator('html')).not.toHaveAttribute('data-writes-waiting');
+  await expect(page.locator('[data-value][aria-busy="true"]')).toHaveCount(0);
 }
 
 /**
