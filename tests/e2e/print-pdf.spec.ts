@@ -68,6 +68,18 @@ for (const [prefix, lang] of [
       // labels of the page's buttons and menus, and the exercises' solutions.
       const shown = await page.evaluate(() => ({
         // Read-outs in the prose and in typeset math.
+        // Links out of the course, whose targets paper must spell out.
+        links: [
+          ...new Set(
+            [
+              ...document.querySelectorAll<HTMLAnchorElement>(
+                '.sl-markdown-content a[href^="http"]',
+              ),
+            ]
+              .filter((a) => a.checkVisibility())
+              .map((a) => a.href),
+          ),
+        ],
         values: [...document.querySelectorAll('.sl-markdown-content :is(live-value, .live-math)')]
           .filter((el) => el.checkVisibility())
           .map((el) => (el.textContent ?? '').trim())
@@ -114,6 +126,13 @@ for (const [prefix, lang] of [
       expect(shown.fields).toContain(typed);
       expect(paper).toContain(plain(typed));
       expect(paper).toContain(plain(words.live.print.title.slice(0, 30)));
+      // With the link that reproduces them: the page's address, the edit in its query. An address
+      // that wraps after a hyphen loses it in pdftotext's text, so addresses are compared without.
+      const unhyphened = paper.replace(/-/g, '');
+      const address = (url: string) => plain(url).replace(/-/g, '');
+      expect(unhyphened).toContain(address(`${words.live.print.linkIntro}${page.url()}`));
+      for (const link of shown.links)
+        expect(unhyphened, `the link to ${link}`).toContain(address(link));
       for (const value of new Set([...shown.values, ...shown.fields]))
         expect(paper, `the read-out ${value}`).toContain(plain(value));
       // A control's label on paper is a control that printed (prose may name one in a sentence).
