@@ -69,6 +69,25 @@ export async function settled(page: import('@playwright/test').Page): Promise<vo
 }
 
 /**
+ * Fakes the page's timers and stops its clock (after `page.clock.install()` alone, time still
+ * flows): from here no timer, animation frame included, runs unless the test moves the clock.
+ * The clock is stopped just after the page's now. Between reading that now and stopping, the
+ * installed clock runs on, and on a busy machine it ran past the time asked ("Cannot
+ * fast-forward to the past"): the time asked is then set further on and asked again.
+ */
+export async function standStill(page: import('@playwright/test').Page): Promise<void> {
+  await page.clock.install();
+  for (let ahead = 1; ; ahead *= 10) {
+    try {
+      await page.clock.pauseAt((await page.evaluate(() => Date.now())) + ahead);
+      return;
+    } catch (error) {
+      if (!String(error).includes('fast-forward to the past') || ahead >= 10_000) throw error;
+    }
+  }
+}
+
+/**
  * Waits until the page's live layer is running. It loads on the reader's first intent (a hover,
  * a focus, a key, a click), so this moves the pointer over a live element, as a reader's would:
  * one already on screen if there is one, since hovering another would scroll the page away from

@@ -1,6 +1,15 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, goLive, settled, test, unfolded, watchNetwork, type Page } from './fixtures.ts';
+import {
+  expect,
+  goLive,
+  settled,
+  standStill,
+  test,
+  unfolded,
+  watchNetwork,
+  type Page,
+} from './fixtures.ts';
 import { mazurParams, mazurWorkedExample, type MazurParams } from '../../src/engine/mazur.ts';
 
 // The live-page contract: editable numbers are role="spinbutton" with data-param, read-outs
@@ -449,8 +458,7 @@ test('a changed read-out in a block of the article on screen is tinted for FLASH
   );
   // From here the page's clock stands still unless the test moves it: a busy machine cannot
   // make the tint go before it is counted.
-  await page.clock.install();
-  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1);
+  await standStill(page);
   const before = await readOuts();
   await w5.focus();
   // The keyboard, not the locator: a locator waits for animation frames, which stand still.

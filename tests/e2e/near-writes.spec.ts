@@ -1,4 +1,4 @@
-import { expect, goLive, settled, test, type Page } from './fixtures.ts';
+import { expect, goLive, settled, standStill, test, type Page } from './fixtures.ts';
 
 // After an edit, a read-out far from the screen is written when it comes near, when the edits
 // pause, or before print (src/live/client/near-writes.ts); until then it is not even computed.
@@ -16,12 +16,6 @@ const text = (page: Page, selector: string) =>
     .first()
     .evaluate((el) => el.textContent);
 const html = (page: Page) => page.locator('html');
-
-/** Fakes the page's timers and stops its clock: after install() alone, time still flows. */
-async function standStill(page: Page): Promise<void> {
-  await page.clock.install();
-  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1);
-}
 
 /** The read-out's text on a page loaded with these values: the build's or the first write's. */
 async function textAt(page: Page, search: string, selector: string): Promise<string | null> {
