@@ -1,7 +1,7 @@
 import { wordsFor } from '../../src/i18n/index.ts';
 import { axeViolations, expect, goLive, test, unfolded, type Page } from './fixtures.ts';
 import { chapters } from '../../src/course/outline.ts';
-import { builtPages } from './pages.ts';
+import { builtPages, languages } from './pages.ts';
 import { unnamedTabStops } from './tab-stops.ts';
 
 // The embed pages (issue 14): every widget of the chapters alone on a page at /embed/<id>/ (and
@@ -133,10 +133,7 @@ test('an unusable hide flag or theme gets a notice, and the rest of the link app
   await expect(page.getByRole('figure').locator('figcaption')).toBeVisible();
 });
 
-for (const [prefix, lang] of [
-  ['', 'en'],
-  ['/zh-cn', 'zh-CN'],
-] as const) {
+for (const { prefix, lang } of languages) {
   test(`every widget with an embed page has its Embed action in its chapter${prefix ? ', in Chinese' : ''}, which writes a frame of its page and height`, async ({
     page,
   }) => {

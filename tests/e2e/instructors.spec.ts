@@ -1,6 +1,7 @@
 import { chapters } from '../../src/course/outline.ts';
 import { wordsFor } from '../../src/i18n/index.ts';
 import { expect, test } from './fixtures.ts';
+import { languages } from './pages.ts';
 
 // The instructor guide's table of the chapters (issue 14) is built from the chapters themselves
 // (src/course/course-table.ts reads their sources). On the built pages, in both languages, each
@@ -9,10 +10,7 @@ import { expect, test } from './fixtures.ts';
 /** Text as the reader gets it, spaces squeezed. */
 const squeeze = (text: string | null): string => (text ?? '').replace(/\s+/g, ' ').trim();
 
-for (const [prefix, lang] of [
-  ['', 'en'],
-  ['/zh-cn', 'zh-CN'],
-] as const) {
+for (const { prefix, lang } of languages) {
   test(`${prefix}/instructors/ lists every chapter with the goals and the exercises its page has`, async ({
     page,
   }) => {

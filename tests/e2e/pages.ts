@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { LOCALE_PATH, LOCALES } from '../../src/i18n/locales.ts';
 
 const dist = join(import.meta.dirname, '..', '..', 'dist');
 
@@ -40,3 +41,12 @@ export function isFallback(path: string): boolean {
   const main = /<main[^>]*\blang="([^"]+)"/.exec(html)?.[1];
   return page !== undefined && main !== undefined && page !== main;
 }
+
+/**
+ * The course's languages, each with the path its pages are under ('' for English, '/zh-cn' for
+ * Chinese), from the site's own list (src/i18n/locales.ts).
+ */
+export const languages = LOCALES.map((lang) => ({
+  lang,
+  prefix: LOCALE_PATH[lang] === '' ? '' : `/${LOCALE_PATH[lang].replace(/\/$/, '')}`,
+}));

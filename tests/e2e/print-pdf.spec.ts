@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { chapters } from '../../src/course/outline.ts';
 import { wordsFor } from '../../src/i18n/index.ts';
 import { expect, goLive, settled, test, type Page } from './fixtures.ts';
+import { languages } from './pages.ts';
 
 // Each chapter printed to PDF with Chromium, in both languages, its text read back with poppler's
 // pdftotext (issue 14): the live numbers are on paper in their current state, after an edit, and
@@ -46,10 +47,7 @@ async function editFirstField(page: Page): Promise<string> {
   return field.inputValue(); // as the field writes it, e.g. 2.0
 }
 
-for (const [prefix, lang] of [
-  ['', 'en'],
-  ['/zh-cn', 'zh-CN'],
-] as const) {
+for (const { prefix, lang } of languages) {
   const words = wordsFor(lang);
   for (const chapter of chapters) {
     const path = `${prefix}/chapters/${chapter.slug}/`;

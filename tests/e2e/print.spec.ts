@@ -9,6 +9,12 @@ const note = (page: Page) => page.locator('.live-print-note');
 const panel = (page: Page) => page.locator('live-training').first();
 const spin = (page: Page, param: string) =>
   panel(page).locator(`[role="spinbutton"][data-param="mazur.${param}"]`);
+/** What the first element `selector` finds prints after itself (its ::after content). */
+const after = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => getComputedStyle(el, '::after').content);
 
 test('a printout from a shared link says its values differ, with the order, each change and the link', async ({
   page,
@@ -107,22 +113,15 @@ test('on paper, links show their targets, exercises leave room to answer, and wi
 }) => {
   await page.goto('/chapters/neuron/');
   await page.emulateMedia({ media: 'print' });
-  const after = (selector: string) =>
-    page
-      .locator(selector)
-      .first()
-      .evaluate((el) => ({ content: getComputedStyle(el, '::after').content }));
   // A link to another page or site is followed by its target; one within the page is not.
   const external = page.locator('.sl-markdown-content a[href^="http"]').first();
-  expect((await after('.sl-markdown-content a[href^="http"]')).content).toBe(
+  expect(await after(page, '.sl-markdown-content a[href^="http"]')).toBe(
     `" (${await external.getAttribute('href')})"`,
   );
-  expect((await after('.sl-markdown-content a[href^="#"]')).content).not.toContain('(');
+  expect(await after(page, '.sl-markdown-content a[href^="#"]')).not.toContain('(');
   // A numeric exercise has a box to write in under its question; a choice, under its options.
-  expect((await after('.exercise[data-kind="number"] .exercise__question')).content).toBe(
-    '"Answer:"',
-  );
-  expect((await after('.exercise[data-kind="choice"] .exercise__form')).content).toBe('"Why:"');
+  expect(await after(page, '.exercise[data-kind="number"] .exercise__question')).toBe('"Answer:"');
+  expect(await after(page, '.exercise[data-kind="choice"] .exercise__form')).toBe('"Why:"');
   // No button prints; a number field prints as its value, without the field's tint or line.
   await expect(page.locator('.sl-markdown-content button').filter({ visible: true })).toHaveCount(
     0,
@@ -141,14 +140,11 @@ test('on paper, the room to answer an exercise is labelled in the page’s langu
   const words = wordsFor('zh-CN').exercise;
   await page.goto('/zh-cn/chapters/neuron/');
   await page.emulateMedia({ media: 'print' });
-  const label = (selector: string) =>
-    page
-      .locator(selector)
-      .first()
-      .evaluate((el) => getComputedStyle(el, '::after').content);
-  expect(await label('.exercise[data-kind="number"] .exercise__question')).toBe(
+  expect(await after(page, '.exercise[data-kind="number"] .exercise__question')).toBe(
     `"${words.printAnswer}"`,
   );
-  expect(await label('.exercise[data-kind="choice"] .exercise__form')).toBe(`"${words.printWhy}"`);
+  expect(await after(page, '.exercise[data-kind="choice"] .exercise__form')).toBe(
+    `"${words.printWhy}"`,
+  );
   expect(words.printAnswer).not.toBe(wordsFor('en').exercise.printAnswer);
 });
